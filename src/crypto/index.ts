@@ -1,0 +1,29 @@
+/**
+ * `secure-fields/crypto`: the envelope — pure functions over bytes, the same in frames, browsers,
+ * workers and Node.
+ *
+ * @packageDocumentation
+ */
+export { seal, type SealOptions } from './seal.js'
+export { open, type OpenOptions, type Opened } from './open.js'
+export { inspect } from './inspect.js'
+export { generateKeyPair } from './keys.js'
+export { HPKE_4, type Suite } from './suite.js'
+export {
+  thumbprint,
+  publicJwkOf,
+  recipientFromCryptoKey,
+  type PrivateJwk,
+  type PublicJwk,
+  type RecipientKey,
+  type SenderKey,
+} from './jwk.js'
+export {
+  DEFAULT_LIFETIME,
+  ENVELOPE_TYP,
+  LIMITS,
+  type EnvelopeClaims,
+  type ProtectedHeader,
+  type SealClaims,
+} from './header.js'
+export { SecureFieldsError, ErrorCodes, isSecureFieldsError, type ErrorCode } from '../errors.js'
