@@ -36,6 +36,10 @@ export const ErrorCodes = {
   DECRYPTION_FAILED: 'ERR_DECRYPTION_FAILED',
   /** A JWK is not a usable key of this suite. */
   KEY_INVALID: 'ERR_KEY_INVALID',
+  /** A file the CLI would write exists already (it never overwrites keys). */
+  FILE_EXISTS: 'ERR_FILE_EXISTS',
+  /** A file could not be written. */
+  FILE_WRITE: 'ERR_FILE_WRITE',
   /** An argument (claims, options, plaintext type) is not acceptable. */
   INPUT_INVALID: 'ERR_INPUT_INVALID',
 } as const

@@ -4,15 +4,21 @@
  *
  * @module
  */
-import { base64urlnopad } from '@scure/base'
 
 const utf8Encoder = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true })
 
 /** base64url without padding (RFC 7515 §2, RFC 4648 §5). */
 export function b64uEncode(bytes: Uint8Array): string {
-  return base64urlnopad.encode(bytes)
+  // btoa/atob exist in every runtime we support and keep a frame's bundle small.
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[])
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
+
+const B64U = /^[A-Za-z0-9_-]*$/
 
 /**
  * Strict base64url decoding: the alphabet of RFC 4648 §5, no padding, and the canonical encoding
@@ -21,18 +27,23 @@ export function b64uEncode(bytes: Uint8Array): string {
  *
  * @returns the bytes, or `undefined` when `text` is not canonical base64url
  */
-export function b64uDecode(text: string): Uint8Array | undefined {
-  let bytes: Uint8Array
+export function b64uDecode(text: string): Uint8Array<ArrayBuffer> | undefined {
+  // RFC 4648 §3.3: reject characters outside the alphabet; a length of 1 mod 4 is never valid.
+  if (typeof text !== 'string' || !B64U.test(text) || text.length % 4 === 1) return undefined
+  let binary: string
   try {
-    bytes = base64urlnopad.decode(text)
+    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
   } catch {
     return undefined
   }
-  return base64urlnopad.encode(bytes) === text ? bytes : undefined
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  // RFC 4648 §3.5: non-zero pad bits would let two strings decode to the same bytes.
+  return b64uEncode(bytes) === text ? bytes : undefined
 }
 
 /** UTF-8 encoding of a string. */
-export function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return utf8Encoder.encode(text)
 }
 

@@ -8,7 +8,8 @@ export { seal, type SealOptions } from './seal.js'
 export { open, type OpenOptions, type Opened } from './open.js'
 export { inspect } from './inspect.js'
 export { generateKeyPair } from './keys.js'
-export { HPKE_4, type Suite } from './suite.js'
+export { HPKE_4, HPKE_4_WEB, createHpke4Suite, type Suite, type SenderSuite } from './suite.js'
+export { sealWithSuite } from './seal-with-suite.js'
 export {
   thumbprint,
   publicJwkOf,

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { sha256 } from '@noble/hashes/sha2.js'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uDecode, b64uEncode, utf8, wipe } from './bytes.js'
 import {
@@ -12,7 +11,7 @@ import {
   importX25519Public,
   x25519PrivateFromCryptoKey,
   type X25519Key,
-} from './x25519-kem.js'
+} from './x25519.js'
 
 /** A public X25519 JWK (RFC 8037 §2). `kid` is the RFC 7638 thumbprint when made here. */
 export interface PublicJwk {
@@ -58,9 +57,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * RFC 7638 §3.2: the thumbprint of an OKP key hashes exactly `{"crv","kty","x"}`, in that order,
  * with no white space.
  */
-export function thumbprint(jwk: Pick<PublicJwk, 'x'>): string {
+export async function thumbprint(jwk: Pick<PublicJwk, 'x'>): Promise<string> {
   const canonical = `{"crv":"X25519","kty":"OKP","x":"${jwk.x}"}`
-  return b64uEncode(sha256(utf8(canonical)))
+  return b64uEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(canonical))))
 }
 
 /** Checks the public members; returns the decoded public key bytes. */
@@ -83,11 +82,13 @@ function checkPublic(jwk: unknown, alg: string): { x: string; publicBytes: Uint8
  */
 export async function importPublicKey(jwk: unknown, alg: string): Promise<SenderKey> {
   const { x, publicBytes } = checkPublic(jwk, alg)
+  let key: X25519Key
   try {
-    return { kid: thumbprint({ x }), key: await importX25519Public(publicBytes) }
-  } catch (cause) {
+    key = await importX25519Public(publicBytes)
+  } catch {
     throw invalid('the runtime rejected the public key')
   }
+  return { kid: await thumbprint({ x }), key }
 }
 
 /** Imported private keys by JWK object, so repeated opens with one JWK import it once. */
@@ -110,7 +111,7 @@ export async function importPrivateKey(jwk: unknown, alg: string): Promise<Recip
   wipe(scalar)
   if (!ok) throw invalid('d must be 32 bytes of base64url')
   const key = importX25519PrivateJwk({ x, d }, publicBytes).then(
-    (k) => ({ kid: thumbprint({ x }), key: k }),
+    async (k) => ({ kid: await thumbprint({ x }), key: k }),
     () => {
       imported.delete(jwk as object)
       throw invalid('the runtime rejected the private key')
@@ -126,13 +127,15 @@ export async function importPrivateKey(jwk: unknown, alg: string): Promise<Recip
  *
  * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`
  */
-export function recipientFromCryptoKey(privateKey: CryptoKey, publicJwk: PublicJwk, alg = 'HPKE-4'): RecipientKey {
+export async function recipientFromCryptoKey(privateKey: CryptoKey, publicJwk: PublicJwk, alg = 'HPKE-4'): Promise<RecipientKey> {
   const { x, publicBytes } = checkPublic(publicJwk, alg)
+  let key: X25519Key
   try {
-    return { kid: thumbprint({ x }), key: x25519PrivateFromCryptoKey(privateKey, publicBytes) }
+    key = x25519PrivateFromCryptoKey(privateKey, publicBytes)
   } catch {
     throw invalid('expected an X25519 private CryptoKey')
   }
+  return { kid: await thumbprint({ x }), key }
 }
 
 /** Whether `value` is an imported {@link RecipientKey} rather than a JWK. */
@@ -145,15 +148,13 @@ export async function generateX25519Jwks(alg: string): Promise<{ privateJwk: Pri
   const pair = (await crypto.subtle.generateKey({ name: 'X25519' }, true, ['deriveBits'])) as CryptoKeyPair
   const exported = await crypto.subtle.exportKey('jwk', pair.privateKey)
   if (typeof exported.x !== 'string' || typeof exported.d !== 'string') throw invalid('the runtime exported no key')
-  const kid = thumbprint({ x: exported.x })
+  const kid = await thumbprint({ x: exported.x })
   const publicJwk: PublicJwk = { kty: 'OKP', crv: 'X25519', x: exported.x, kid, alg, use: 'enc' }
   return { publicJwk, privateJwk: { ...publicJwk, d: exported.d } }
 }
 
-/** The public half of a private JWK (drops `d`). */
+/** The public half of a private JWK (drops `d` and anything else private). */
 export function publicJwkOf(jwk: PrivateJwk | PublicJwk): PublicJwk {
   const { kty, crv, x, kid, alg, use } = jwk
-  return Object.fromEntries(
-    Object.entries({ kty, crv, x, kid: kid ?? thumbprint({ x }), alg, use }).filter(([, v]) => v !== undefined),
-  ) as unknown as PublicJwk
+  return Object.fromEntries(Object.entries({ kty, crv, x, kid, alg, use }).filter(([, v]) => v !== undefined)) as unknown as PublicJwk
 }

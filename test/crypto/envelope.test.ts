@@ -16,7 +16,7 @@ describe('envelope: seal and open', () => {
     expect(text(plaintext)).to.equal(CARD)
     expect(got).to.include({
       alg: 'HPKE-4',
-      kid: thumbprint(publicJwk),
+      kid: await thumbprint(publicJwk),
       typ: 'secure-fields+jwe',
       kind: 'card',
       preview: 'Visa •••• 5556',
@@ -267,5 +267,16 @@ describe('envelope: wiping', () => {
     }
     expect(made).to.have.length(2)
     for (const buffer of made) expect(buffer.every((b) => b === 0)).to.equal(true)
+  })
+})
+
+describe('envelope: the frame suite', () => {
+  it('HPKE_4_WEB seals what HPKE_4 opens, and refuses to open', async () => {
+    const { HPKE_4_WEB, HPKE_4 } = await import('../../src/crypto/suite.js')
+    const { privateJwk, publicJwk } = await testKeys()
+    const envelope = await seal(CARD, publicJwk, claims, { suite: HPKE_4_WEB })
+    expect(text((await open(envelope, privateJwk, { suite: HPKE_4 })).plaintext)).to.equal(CARD)
+    const sender = await HPKE_4_WEB.importPublic(publicJwk)
+    expect(await rejection(() => HPKE_4_WEB.hpke.Open(sender.key, new Uint8Array(32), new Uint8Array(32)))).to.be.instanceOf(Error)
   })
 })

@@ -1,0 +1,34 @@
+/**
+ * DHKEM(X25519, HKDF-SHA256) for senders only: Encap and public keys. A field frame only ever
+ * seals, so it bundles none of the private-key code; the recipient operations refuse.
+ *
+ * @module
+ */
+import type { KEM, KEMFactory } from 'hpke'
+import { KEM_ID, N, encap, generateX25519, importX25519Public, type HkdfSha256, type X25519Key } from './x25519.js'
+
+const senderOnly = async (): Promise<never> => {
+  throw new Error('this KEM only seals')
+}
+
+/** Makes a sender-only DHKEM(X25519, HKDF-SHA256) factory over the given HKDF. */
+export function createX25519SenderKem(kdf: HkdfSha256): KEMFactory<X25519Key> {
+  const kem: KEM<X25519Key> = {
+    id: KEM_ID,
+    type: 'KEM',
+    name: 'DHKEM(X25519, HKDF-SHA256)',
+    Nsecret: N,
+    Nenc: N,
+    Npk: N,
+    Nsk: N,
+    GenerateKeyPair: generateX25519,
+    SerializePublicKey: async (key) => key.publicBytes.slice(),
+    DeserializePublicKey: importX25519Public,
+    Encap: (pkR) => encap(kdf, pkR, () => generateX25519(false)),
+    DeriveKeyPair: senderOnly,
+    SerializePrivateKey: senderOnly,
+    DeserializePrivateKey: senderOnly,
+    Decap: senderOnly,
+  }
+  return () => kem
+}

@@ -1,0 +1,153 @@
+/**
+ * The audit log verifier: re-derives every hash and link and reports, by line, each entry that was
+ * altered, removed, reordered, damaged or cut short.
+ *
+ * @module
+ */
+import { createReadStream } from 'node:fs'
+import { SecureFieldsError } from '../../errors.js'
+import { entryHash } from './canonical.js'
+import { isEntryShape } from './check.js'
+import { AuditErrorCodes, GENESIS } from './types.js'
+
+/** What went wrong with a line. */
+export type AuditProblemKind = 'altered' | 'removed' | 'reordered' | 'malformed' | 'truncated'
+
+/** One finding of {@link verifyAuditLog}. */
+export interface AuditProblem {
+  /** The line (from 1) where the problem shows. */
+  line: number
+  /** The seq of the entry on that line, when the line could be read. */
+  seq?: number
+  /** What went wrong. */
+  problem: AuditProblemKind
+  /** A sentence for the operator; never quotes the line. */
+  message: string
+}
+
+/** The verdict of {@link verifyAuditLog}. */
+export interface AuditVerification {
+  /** No problem at all. */
+  ok: boolean
+  /** How many lines are well-formed entries. */
+  entries: number
+  /** Every problem, by line. */
+  problems: AuditProblem[]
+}
+
+interface Record {
+  line: number
+  seq: number
+  prev: string
+  hash: string
+  altered: boolean
+}
+
+/**
+ * Verifies an audit log file.
+ *
+ * - altered: the entry's hash does not match its content (checked line by line);
+ * - removed: a seq is missing before this entry, or its `prev` does not link to the entry before;
+ * - reordered: the entry is not where its seq puts it, or repeats an earlier seq;
+ * - malformed: the line is not an entry; truncated: the last line stops mid-entry.
+ *
+ * Limits: removing entries from the very end, or rewriting the whole chain from some entry on,
+ * leaves a consistent file; compare {@link AuditLog.head} with a copy kept elsewhere to catch that.
+ *
+ * @throws {@link SecureFieldsError} `ERR_AUDIT_IO` when the file cannot be read
+ */
+export async function verifyAuditLog(file: string): Promise<AuditVerification> {
+  const problems: AuditProblem[] = []
+  const records: Record[] = []
+  const damaged: number[] = []
+  const firstLineOfSeq = new Map<number, number>()
+  let entries = 0
+  try {
+    for await (const { text, line, terminated } of readLines(file)) {
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch {
+        value = undefined
+      }
+      if (!isEntryShape(value)) {
+        damaged.push(line)
+        problems.push(
+          terminated
+            ? { line, problem: 'malformed', message: 'not an audit entry (damaged, or written by something else)' }
+            : { line, problem: 'truncated', message: 'the last line stops mid-entry (a write cut short?)' },
+        )
+        continue
+      }
+      entries++
+      const altered = entryHash(value) !== value.hash
+      if (altered) problems.push({ line, seq: value.seq, problem: 'altered', message: 'the hash does not match the content: the entry was changed' })
+      const earlier = firstLineOfSeq.get(value.seq)
+      if (earlier !== undefined) {
+        problems.push({ line, seq: value.seq, problem: 'reordered', message: `seq ${value.seq} already appeared on line ${earlier}` })
+        continue
+      }
+      firstLineOfSeq.set(value.seq, line)
+      records.push({ line, seq: value.seq, prev: value.prev, hash: value.hash, altered })
+    }
+  } catch (cause) {
+    throw new SecureFieldsError(AuditErrorCodes.IO, 'The audit log cannot be read.', { cause })
+  }
+  problems.push(...orderProblems(records), ...chainProblems(records, damaged))
+  problems.sort((a, b) => a.line - b.line)
+  return { ok: problems.length === 0, entries, problems }
+}
+
+/** Entries that are not where their seq puts them (comparing file order with seq order). */
+function orderProblems(records: Record[]): AuditProblem[] {
+  const sorted = [...records].sort((a, b) => a.seq - b.seq)
+  return records.flatMap((r, i) =>
+    r.seq === sorted[i]!.seq
+      ? []
+      : [{ line: r.line, seq: r.seq, problem: 'reordered' as const, message: `found where seq ${sorted[i]!.seq} belongs` }],
+  )
+}
+
+/** Gaps in seq and broken links, walking the entries in seq order. */
+function chainProblems(records: Record[], damaged: number[]): AuditProblem[] {
+  const problems: AuditProblem[] = []
+  const sorted = [...records].sort((a, b) => a.seq - b.seq)
+  let before: Record = { line: 0, seq: -1, prev: GENESIS, hash: GENESIS, altered: false }
+  for (const r of sorted) {
+    const missing = r.seq - before.seq - 1
+    if (missing > 0) {
+      // A damaged line in between may be the missing entry itself: it is reported already.
+      const [lo, hi] = [Math.min(before.line, r.line), Math.max(before.line, r.line)]
+      const unexplained = missing - damaged.filter((l) => l > lo && l < hi).length
+      if (unexplained > 0) {
+        const range = missing === 1 ? `seq ${before.seq + 1} is` : `seq ${before.seq + 1}–${r.seq - 1} are`
+        problems.push({ line: r.line, seq: r.seq, problem: 'removed', message: `${range} missing before this entry` })
+      }
+    } else if (!r.altered && !before.altered && r.prev !== before.hash) {
+      problems.push({
+        line: r.line,
+        seq: r.seq,
+        problem: 'removed',
+        message: `does not link to seq ${before.seq}: an entry was removed here, or the entry before was rewritten`,
+      })
+    }
+    before = r
+  }
+  return problems
+}
+
+/** The file's lines (split on LF only), numbered from 1, and whether each ends with a LF. */
+async function* readLines(file: string): AsyncGenerator<{ text: string; line: number; terminated: boolean }> {
+  let line = 0
+  let pending = Buffer.alloc(0)
+  for await (const chunk of createReadStream(file)) {
+    let data = Buffer.concat([pending, chunk as Buffer])
+    let cut: number
+    while ((cut = data.indexOf(0x0a)) >= 0) {
+      yield { text: data.subarray(0, cut).toString('utf8'), line: ++line, terminated: true }
+      data = data.subarray(cut + 1)
+    }
+    pending = Buffer.from(data)
+  }
+  if (pending.length > 0) yield { text: pending.toString('utf8'), line: ++line, terminated: false }
+}

@@ -1,0 +1,6 @@
+/**
+ * Registers the sub-commands that live with their own modules (frame server, audit log).
+ *
+ * @module
+ */
+export {}

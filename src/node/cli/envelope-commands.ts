@@ -1,0 +1,118 @@
+/**
+ * `keygen`, `seal`, `open` and `inspect`: the envelope from the command line.
+ *
+ * @module
+ */
+import { Command, Option } from 'commander'
+import { constants, existsSync } from 'node:fs'
+import { mkdir, open as openFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { generateKeyPair, inspect, open, seal, LIMITS, DEFAULT_LIFETIME } from '../../crypto/index.js'
+import { SecureFieldsError, ErrorCodes } from '../../errors.js'
+import { readAll, readJwkFile, withoutTrailingNewline } from './io.js'
+
+/** Streams a command reads from and writes to (injectable for tests). */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+async function writeNew(path: string, text: string, mode: number): Promise<void> {
+  // O_EXCL: refuse to overwrite an existing key file, atomically.
+  let handle
+  try {
+    handle = await openFile(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode)
+  } catch (error) {
+    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST'
+    throw new SecureFieldsError(exists ? ErrorCodes.FILE_EXISTS : ErrorCodes.FILE_WRITE, exists ? `${path} already exists; refusing to overwrite it.` : `Cannot write ${path}.`)
+  }
+  try {
+    await handle.writeFile(`${text}\n`)
+    await handle.chmod(mode)
+  } finally {
+    await handle.close()
+  }
+}
+
+const write = (stream: NodeJS.WritableStream, data: string | Uint8Array) =>
+  new Promise<void>((resolve, reject) => stream.write(data, (e) => (e ? reject(e) : resolve())))
+
+/** `secure-fields keygen --out DIR`. */
+export function keygenCommand(io: CliIo): Command {
+  return new Command('keygen')
+    .description('Generate a recipient X25519 key pair: DIR/private.jwk.json (mode 0600) and DIR/public.jwk.json.')
+    .requiredOption('--out <dir>', 'folder for the two JWK files (created if missing)')
+    .action(async ({ out }: { out: string }) => {
+      const { privateJwk, publicJwk } = await generateKeyPair()
+      await mkdir(out, { recursive: true, mode: 0o700 })
+      const privatePath = join(out, 'private.jwk.json')
+      const publicPath = join(out, 'public.jwk.json')
+      // Check both first, so a refusal never leaves a new private key beside an old public one.
+      for (const path of [privatePath, publicPath]) {
+        if (existsSync(path)) throw new SecureFieldsError(ErrorCodes.FILE_EXISTS, `${path} already exists; refusing to overwrite it.`)
+      }
+      await writeNew(privatePath, JSON.stringify(privateJwk, null, 2), 0o600)
+      await writeNew(publicPath, JSON.stringify(publicJwk, null, 2), 0o644)
+      await write(io.stdout, `${publicJwk.kid}\n`)
+      await write(io.stderr, `wrote ${privatePath} (0600) and ${publicPath}\n`)
+    })
+}
+
+/** `secure-fields seal --key PUBLIC --context C [--kind K]`. */
+export function sealCommand(io: CliIo): Command {
+  return new Command('seal')
+    .description('Seal the plaintext read from stdin to a public key; print the envelope (JWE Compact) on stdout.')
+    .requiredOption('--key <file>', 'recipient public JWK file')
+    .requiredOption('--context <id>', 'context id (conversation) the envelope is bound to')
+    .option('--kind <kind>', 'field kind', 'text')
+    .option('--preview <text>', 'masked preview to carry in the header', '')
+    .addOption(new Option('--expires-in <seconds>', 'lifetime in seconds').default(DEFAULT_LIFETIME).argParser((v) => Number(v)))
+    .option('--raw', 'keep a trailing newline of stdin (by default one is dropped)')
+    .action(async (o: { key: string; context: string; kind: string; preview: string; expiresIn: number; raw?: boolean }) => {
+      const key = await readJwkFile(o.key)
+      const input = await readAll(io.stdin, LIMITS.plaintextBytes + 2)
+      const plaintext = o.raw ? input : withoutTrailingNewline(input)
+      try {
+        const envelope = await seal(new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), key, {
+          kind: o.kind,
+          context: o.context,
+          preview: o.preview,
+          expiresIn: o.expiresIn,
+        })
+        await write(io.stdout, `${envelope}\n`)
+      } finally {
+        input.fill(0)
+      }
+    })
+}
+
+/** `secure-fields open --key PRIVATE [--context C]`. */
+export function openCommand(io: CliIo): Command {
+  return new Command('open')
+    .description('Open the envelope read from stdin with a private key; write the plaintext to stdout.')
+    .requiredOption('--key <file>', 'recipient private JWK file')
+    .option('--context <id>', 'require this context id')
+    .option('--require-consent', 'refuse envelopes sealed without a consent receipt')
+    .action(async (o: { key: string; context?: string; requireConsent?: boolean }) => {
+      const key = await readJwkFile(o.key)
+      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2)).toString('ascii').trim()
+      const { plaintext } = await open(envelope, key, { context: o.context, consent: o.requireConsent ? true : undefined })
+      try {
+        await write(io.stdout, plaintext)
+      } finally {
+        plaintext.fill(0)
+      }
+    })
+}
+
+/** `secure-fields inspect`. */
+export function inspectCommand(io: CliIo): Command {
+  return new Command('inspect')
+    .description('Print the protected header of the envelope read from stdin, as JSON. Needs no key.')
+    .action(async () => {
+      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2)).toString('ascii').trim()
+      if (!envelope) throw new SecureFieldsError(ErrorCodes.ENVELOPE_MALFORMED, 'No envelope on stdin.')
+      await write(io.stdout, `${JSON.stringify(inspect(envelope), null, 2)}\n`)
+    })
+}

@@ -1,0 +1,54 @@
+/**
+ * The `secure-fields` command: assembles the sub-commands and maps outcomes to exit codes
+ * (0 success, 1 failure with a one-line reason on stderr, 2 bad usage).
+ *
+ * @module
+ */
+import { Command, CommanderError } from 'commander'
+import { EXIT, reason } from './io.js'
+import { keygenCommand, sealCommand, openCommand, inspectCommand, type CliIo } from './envelope-commands.js'
+
+/** Extra sub-commands contributed by other modules (frame server, audit log). */
+export type CommandFactory = (io: CliIo) => Command
+
+const extra: CommandFactory[] = []
+
+/** Adds a sub-command to every program made after this call. */
+export function registerCommand(factory: CommandFactory): void {
+  extra.push(factory)
+}
+
+/** Builds the program. Exposed for tests, which inject their own streams. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('secure-fields')
+    .description('Secure Fields: keys, envelopes, the frame origin server and the audit log.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+  for (const make of [keygenCommand, sealCommand, openCommand, inspectCommand, ...extra]) {
+    const sub = make(io)
+    sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    program.addCommand(sub)
+  }
+  return program
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
+      return EXIT.usage
+    }
+    io.stderr.write(`secure-fields: ${reason(error)}\n`)
+    return EXIT.failure
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Checks an envelope and its metadata before any backend stores them. Shared by every backend so
+ * that they accept and refuse exactly the same inputs.
+ *
+ * @module
+ */
+import { inspect, LIMITS, SecureFieldsError, ErrorCodes, type ProtectedHeader } from '../../crypto/index.js'
+import { StoreErrorCodes, type EnvelopeMeta } from './types.js'
+
+/** A record ready to be written by a backend. */
+export interface PreparedEntry {
+  /** The id: the envelope's `jti`. */
+  id: string
+  /** The envelope itself. */
+  envelope: string
+  /** The metadata, defaults filled in from the header. */
+  meta: EnvelopeMeta
+  /** When it is being stored, in milliseconds. */
+  storedAt: number
+  /**
+   * The header's `exp` in milliseconds: a taken id stays refused until then, because until then
+   * its envelope could still be opened if it were stored again.
+   */
+  sealedExp: number
+}
+
+// The header's jti shape (src/crypto/header.ts). Ids are checked before any lookup so a caller can
+// never address a backend's own bookkeeping keys (e.g. Redis index keys, which contain a colon).
+const ID = /^[A-Za-z0-9_-]{16,64}$/
+const KIND = /^[a-z][a-z0-9-]{0,31}$/
+// Printable: metadata is echoed in transcripts, logs and headers.
+const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/u
+
+/** Whether `id` has the shape of a store id (an envelope `jti`). */
+export function isStoreId(id: unknown): id is string {
+  return typeof id === 'string' && ID.test(id)
+}
+
+const invalid = (why: string) => new SecureFieldsError(ErrorCodes.INPUT_INVALID, `Invalid envelope metadata: ${why}.`)
+
+/**
+ * Validates an envelope for storage and derives its metadata.
+ *
+ * @throws {@link SecureFieldsError} the `inspect` codes, `ERR_ENVELOPE_EXPIRED`, `ERR_INPUT_INVALID`
+ */
+export function prepareEntry(envelope: string, overrides: Partial<EnvelopeMeta> | undefined, now: number): PreparedEntry {
+  const header: ProtectedHeader = inspect(envelope)
+  const sealedExp = header.exp * 1000
+  const meta: EnvelopeMeta = {
+    conversation: overrides?.conversation ?? header.ctx,
+    preview: overrides?.preview ?? header.preview,
+    kind: overrides?.kind ?? header.kind,
+    expiresAt: overrides?.expiresAt ?? sealedExp,
+  }
+  checkMeta(meta, sealedExp)
+  if (meta.expiresAt <= now) {
+    throw new SecureFieldsError(ErrorCodes.ENVELOPE_EXPIRED, 'The envelope has expired; it was not stored.')
+  }
+  return { id: header.jti, envelope, meta, storedAt: now, sealedExp }
+}
+
+function checkMeta(meta: EnvelopeMeta, sealedExp: number): void {
+  const { conversation, preview, kind, expiresAt } = meta
+  if (typeof conversation !== 'string' || conversation.length === 0 || !PRINTABLE.test(conversation)) {
+    throw invalid('conversation must be a non-empty printable string')
+  }
+  if (conversation.length > LIMITS.contextChars) throw invalid(`conversation is longer than ${LIMITS.contextChars} characters`)
+  if (typeof preview !== 'string' || (preview !== '' && !PRINTABLE.test(preview))) throw invalid('preview must be printable text')
+  if (preview.length > LIMITS.previewChars) throw invalid(`preview is longer than ${LIMITS.previewChars} characters`)
+  if (typeof kind !== 'string' || !KIND.test(kind)) throw invalid('kind must match [a-z][a-z0-9-]{0,31}')
+  if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw invalid('expiresAt must be whole milliseconds since the epoch')
+  if (expiresAt > sealedExp) throw invalid('expiresAt may not be later than the envelope\'s own exp')
+}
+
+/** The error of `put` for an id that is stored or was taken. */
+export function duplicate(taken: boolean): SecureFieldsError {
+  return new SecureFieldsError(
+    StoreErrorCodes.DUPLICATE,
+    taken ? 'This envelope was already taken; it cannot be stored again.' : 'An envelope with this id is already stored.',
+  )
+}
+
+/** The error of any call on a closed store. */
+export function closedError(): SecureFieldsError {
+  return new SecureFieldsError(StoreErrorCodes.CLOSED, 'The envelope store is closed.')
+}
+
+/** The error for a record that cannot be read back. Never quotes the record. */
+export function corrupt(why: string): SecureFieldsError {
+  return new SecureFieldsError(StoreErrorCodes.CORRUPT, `A stored record cannot be read: ${why}.`)
+}

@@ -1,0 +1,105 @@
+/**
+ * The envelope store's contract, shared by every backend (SQLite, Redis) and by the conformance
+ * suite that runs against each of them.
+ *
+ * The store only ever holds envelopes — ciphertext — and the metadata everyone may see (masked
+ * preview, kind, conversation, times). It never receives plaintext, so nothing it returns, throws or
+ * logs can hold any.
+ *
+ * @module
+ */
+import type { ProtectedHeader } from '../../crypto/index.js'
+
+/** What the store keeps next to an envelope, for listing and expiry. None of it is secret. */
+export interface EnvelopeMeta {
+  /** The conversation the envelope belongs to; defaults to the header's `ctx`. */
+  conversation: string
+  /** The masked preview shown in the transcript; defaults to the header's `preview`. */
+  preview: string
+  /** The field kind; defaults to the header's `kind`. */
+  kind: string
+  /**
+   * When the store forgets the envelope, in milliseconds since the epoch; defaults to the header's
+   * `exp` × 1000 and may only be earlier (a store keeping an envelope its recipient must refuse
+   * would be pointless).
+   */
+  expiresAt: number
+}
+
+/** An envelope as `take` hands it over: the ciphertext, its metadata and when it was stored. */
+export interface StoredEnvelope {
+  /** The store id: the envelope's `jti`. */
+  id: string
+  /** The envelope (JWE Compact Serialization). */
+  envelope: string
+  /** Its metadata. */
+  meta: EnvelopeMeta
+  /** When `put` stored it, in milliseconds since the epoch. */
+  storedAt: number
+}
+
+/** What `peek` shows: the protected header and metadata, never the ciphertext. */
+export interface EnvelopePeek {
+  /** The store id. */
+  id: string
+  /** The envelope's protected header, as `inspect` reads it (unauthenticated until opened). */
+  header: ProtectedHeader
+  /** Its metadata. */
+  meta: EnvelopeMeta
+}
+
+/** One line of a conversation's listing. */
+export interface EnvelopeListing {
+  /** The store id. */
+  id: string
+  /** Its metadata (preview, kind, expiry) for the transcript. */
+  meta: EnvelopeMeta
+}
+
+/**
+ * A view-once store of sealed envelopes. Every method is safe to call concurrently, from several
+ * processes too: `take` hands a given envelope to exactly one caller.
+ *
+ * `now` parameters (milliseconds since the epoch, default `Date.now()`) let callers and tests judge
+ * expiry at a chosen instant. An envelope is expired when `meta.expiresAt <= now`.
+ */
+export interface EnvelopeStore {
+  /**
+   * Stores an envelope and returns its id (the envelope's `jti`).
+   *
+   * @param envelope - a Secure Fields envelope; checked with `inspect`
+   * @param meta - overrides of the metadata derived from the header
+   * @throws {@link SecureFieldsError} `ERR_ENVELOPE_MALFORMED` (and the other `inspect` codes),
+   *   `ERR_ENVELOPE_EXPIRED` when already expired, `ERR_INPUT_INVALID` for unusable metadata,
+   *   `ERR_STORE_DUPLICATE` when the id is stored or was already taken, `ERR_STORE_CLOSED`
+   */
+  put(envelope: string, meta?: Partial<EnvelopeMeta>): Promise<string>
+  /**
+   * Atomically reads and deletes an envelope: of any number of concurrent callers, one gets it and
+   * the others get `undefined`, and so does every later caller. An expired envelope is deleted and
+   * not returned.
+   */
+  take(id: string, now?: number): Promise<StoredEnvelope | undefined>
+  /** The header and metadata of a live envelope, without its ciphertext; it stays stored. */
+  peek(id: string, now?: number): Promise<EnvelopePeek | undefined>
+  /** The live envelopes of a conversation, oldest first (by `storedAt`, then id). */
+  list(conversation: string, now?: number): Promise<EnvelopeListing[]>
+  /** Deletes the envelopes expired at `now` and returns how many this call deleted. */
+  sweep(now?: number): Promise<number>
+  /** Releases the backend's resources; later calls throw `ERR_STORE_CLOSED`. Idempotent. */
+  close(): Promise<void>
+}
+
+/**
+ * The store's own error codes (thrown as `SecureFieldsError`); see `docs/store.md`.
+ */
+export const StoreErrorCodes = {
+  /** `put` of an id that is stored, or was taken and has not expired yet (view once). */
+  DUPLICATE: 'ERR_STORE_DUPLICATE',
+  /** The store was closed. */
+  CLOSED: 'ERR_STORE_CLOSED',
+  /** A stored record cannot be read back (not written by this library, or damaged). */
+  CORRUPT: 'ERR_STORE_CORRUPT',
+  /** The backend cannot be loaded or reached (e.g. `ioredis` is not installed). */
+  UNAVAILABLE: 'ERR_STORE_UNAVAILABLE',
+} as const

@@ -1,0 +1,105 @@
+/**
+ * Card expiry date: parsing `MM/YY`, `MM / YY`, `MMYY`, `MM/YYYY` and checking it against a clock.
+ *
+ * @module
+ */
+import { requireDate } from './assert.js'
+import type { ExpiryCode } from './codes.js'
+import { normalizeDigits } from './digits.js'
+
+/** The result of {@link validateExpiry}. */
+export interface ExpiryResult {
+  /** The month, 1–12, once the input holds a valid one. */
+  month?: number
+  /** The four-digit year, once the input holds a whole year (two-digit years are expanded). */
+  year?: number
+  /** Whether month and year are both present. */
+  complete: boolean
+  /** Complete, not expired and at most {@link MAX_EXPIRY_YEARS_AHEAD} years ahead. */
+  valid: boolean
+  /** Why the date is not valid; absent when it is. */
+  code?: ExpiryCode
+}
+
+/** How many calendar years ahead an expiry may lie; later ones are typos (`12/62` for `12/26`). */
+export const MAX_EXPIRY_YEARS_AHEAD = 20
+
+/**
+ * The clock is read this many hours behind UTC, the last offset where a month ends (UTC−12), so
+ * that a card is never refused while its month still runs somewhere. The check is the same in
+ * every time zone the frame or a test may run in; the issuer remains the final judge.
+ */
+const LENIENCY_HOURS = 12
+
+/** Month and year with a separator: `/`, `-`, `.` (with optional spaces around), or spaces alone. */
+const SEPARATED = /^(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d*)$/u
+const UNSEPARATED = /^\d+$/u
+
+/** A two-digit year, placed in the century window centred on the current year. */
+function expandYear(twoDigits: number, currentYear: number): number {
+  const year = currentYear - (currentYear % 100) + twoDigits
+  if (year < currentYear - 50) return year + 100
+  if (year >= currentYear + 50) return year - 100
+  return year
+}
+
+interface Parts {
+  month: string
+  year: string
+  separated: boolean
+}
+
+/** Splits the input into month and year digits, or `undefined` when it fits no accepted format. */
+function split(text: string): Parts | undefined {
+  const separated = SEPARATED.exec(text)
+  if (separated) return { month: separated[1] ?? '', year: separated[2] ?? '', separated: true }
+  if (!UNSEPARATED.test(text)) return undefined
+  // Without a separator the month is always two digits: `1` could still become `10`–`12`.
+  return { month: text.slice(0, 2), year: text.slice(2), separated: false }
+}
+
+/**
+ * Validates a card expiry date.
+ *
+ * Accepts `MM/YY`, `MM / YY`, `MMYY`, `MM/YYYY` and `MMYYYY`, with `-` or `.` in place of `/` and a
+ * one-digit month when a separator follows it (`1/27`). A card is valid until the END of its
+ * month: `11/26` is accepted throughout November 2026 (read in UTC−12, the most lenient zone).
+ * More than {@link MAX_EXPIRY_YEARS_AHEAD} calendar years ahead is refused.
+ *
+ * Codes in order of precedence: `card.expiry.empty`, `card.expiry.invalid` (not a date format),
+ * `card.expiry.invalid-month` (reported as soon as the month is typed), `card.expiry.incomplete`,
+ * `card.expiry.past`, `card.expiry.too-far`.
+ *
+ * @param input - what the customer typed
+ * @param now - the current time; a parameter so that the check is deterministic and testable
+ * @throws {@link SecureFieldsError} `ERR_INPUT_INVALID` when `input` is not a string or `now` is
+ *   not a valid `Date`
+ */
+export function validateExpiry(input: string, now: Date): ExpiryResult {
+  requireDate(now, 'now')
+  const text = normalizeDigits(input).trim()
+  if (text === '') return { complete: false, valid: false, code: 'card.expiry.empty' }
+  const parts = split(text)
+  if (!parts || parts.year.length > 4) return { complete: false, valid: false, code: 'card.expiry.invalid' }
+
+  const monthKnown = parts.separated || parts.month.length === 2
+  if (!monthKnown) return { complete: false, valid: false, code: 'card.expiry.incomplete' }
+  const month = Number(parts.month)
+  if (month < 1 || month > 12) return { complete: false, valid: false, code: 'card.expiry.invalid-month' }
+  if (parts.year.length !== 2 && parts.year.length !== 4) {
+    return { month, complete: false, valid: false, code: 'card.expiry.incomplete' }
+  }
+
+  const clock = new Date(now.getTime() - LENIENCY_HOURS * 3_600_000)
+  const currentYear = clock.getUTCFullYear()
+  const currentMonth = clock.getUTCMonth() + 1
+  const year = parts.year.length === 2 ? expandYear(Number(parts.year), currentYear) : Number(parts.year)
+
+  if (year < currentYear || (year === currentYear && month < currentMonth)) {
+    return { month, year, complete: true, valid: false, code: 'card.expiry.past' }
+  }
+  if (year > currentYear + MAX_EXPIRY_YEARS_AHEAD) {
+    return { month, year, complete: true, valid: false, code: 'card.expiry.too-far' }
+  }
+  return { month, year, complete: true, valid: true }
+}

@@ -1,0 +1,136 @@
+import { expect } from 'chai'
+import { Redis } from 'ioredis'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inspect } from '../../src/crypto/index.js'
+import { openRedisStore } from '../../src/node/store/index.js'
+import { spawnHelper } from './support/children.js'
+import { rejection, testEnvelope } from './support/envelopes.js'
+import { startRedis, type TestRedis } from './support/redis-server.js'
+import { describeStore } from './support/store-suite.js'
+
+describe('store: Redis backend', function () {
+  this.timeout(20000)
+  let redis: TestRedis
+  let admin: Redis
+  let prefix = 'sf-test:'
+  let n = 0
+  before(async () => {
+    // Durable (AOF, fsync per write) so the crash test can kill the server itself as well.
+    redis = await startRedis({ durable: true })
+    admin = new Redis(redis.url)
+  })
+  after(async () => {
+    admin?.disconnect()
+    await redis?.stop()
+  })
+
+  /** Record keys (not index keys) under the current prefix. */
+  async function recordKeys(): Promise<string[]> {
+    const keys = await admin.keys(`${prefix}*`)
+    return keys.filter((k) => !k.startsWith(`${prefix}idx:`))
+  }
+
+  describeStore('redis', {
+    async fresh() {
+      prefix = `t${++n}:`
+    },
+    config: () => ({ backend: 'redis', url: redis.url, prefix }),
+    open: () => openRedisStore({ url: redis.url, prefix }),
+    async rawIds() {
+      const keys = await recordKeys()
+      for (const key of keys) {
+        const record = JSON.parse((await admin.get(key))!) as { envelope: string }
+        expect(inspect(record.envelope).jti).to.equal(key.slice(prefix.length))
+      }
+      return keys.map((k) => k.slice(prefix.length))
+    },
+    crashBackend: () => redis.crashAndRestart(),
+  })
+
+  describe('Redis specifics', () => {
+    beforeEach(() => {
+      prefix = `s${++n}:`
+    })
+
+    it('keeps each envelope under prefix + id with PX expiry, indexed per conversation by expiry', async () => {
+      const store = await openRedisStore({ client: admin, prefix })
+      const envelope = await testEnvelope({ context: 'c-layout' })
+      const expiresAt = Date.now() + 30_000
+      const id = await store.put(envelope, { expiresAt })
+      const record = JSON.parse((await admin.get(prefix + id))!) as Record<string, unknown>
+      expect(record).to.include({ envelope })
+      expect(record.meta).to.deep.equal({ conversation: 'c-layout', preview: inspect(envelope).preview, kind: 'card', expiresAt })
+      expect(await admin.pttl(prefix + id)).to.be.within(25_000, 30_000)
+      expect(Number(await admin.zscore(`${prefix}idx:conv:c-layout`, id))).to.equal(expiresAt)
+      // Indexes expire with their latest member, so an unswept Redis still empties itself.
+      expect(await admin.pttl(`${prefix}idx:conv:c-layout`)).to.be.within(25_000, 30_000)
+      await store.take(id)
+      expect(await admin.exists(prefix + id)).to.equal(0)
+      expect(await admin.zcard(`${prefix}idx:conv:c-layout`)).to.equal(0)
+      await store.close()
+    })
+
+    it('lets Redis expire envelopes by itself; sweep then clears the stale index members', async () => {
+      const store = await openRedisStore({ url: redis.url, prefix })
+      const id = await store.put(await testEnvelope({ context: 'c-px' }), { expiresAt: Date.now() + 300 })
+      expect((await store.peek(id))?.id).to.equal(id)
+      await new Promise((r) => setTimeout(r, 450))
+      expect(await admin.get(prefix + id)).to.equal(null)
+      expect(await store.take(id)).to.equal(undefined)
+      expect(await store.list('c-px')).to.deep.equal([])
+      expect(await admin.zcard(`${prefix}idx:conv:c-px`)).to.equal(1)
+      // Redis deleted the record, so this sweep deletes none, but it drops the index members.
+      expect(await store.sweep()).to.equal(0)
+      expect(await admin.zcard(`${prefix}idx:conv:c-px`)).to.equal(0)
+      expect(await admin.zcard(`${prefix}idx:expiry`)).to.equal(0)
+      await store.close()
+    })
+
+    it('uses a client it is given and leaves it open on close', async () => {
+      const client = new Redis(redis.url)
+      const store = await openRedisStore({ client, prefix })
+      const id = await store.put(await testEnvelope())
+      await store.close()
+      expect(client.status).to.equal('ready')
+      expect(await client.exists(prefix + id)).to.equal(1)
+      client.disconnect()
+    })
+
+    it('reloads its scripts after the server forgot them', async () => {
+      const store = await openRedisStore({ url: redis.url, prefix })
+      const first = await store.put(await testEnvelope())
+      await admin.script('FLUSH')
+      expect((await store.take(first))?.id).to.equal(first)
+      expect(await store.put(await testEnvelope())).to.be.a('string')
+      await store.close()
+    })
+
+    it('reports a record it cannot read as ERR_STORE_CORRUPT without quoting it', async () => {
+      const store = await openRedisStore({ client: admin, prefix })
+      const id = 'AAAAAAAAAAAAAAAAAAAAAA'
+      await admin.set(prefix + id, 'not-json-4111111111111111')
+      const error = await rejection(() => store.peek(id))
+      expect(error.code).to.equal('ERR_STORE_CORRUPT')
+      expect(error.message).not.to.include('4111')
+      await store.close()
+    })
+
+    it('does not load ioredis for applications that use only the SQLite store', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sf-lazy-'))
+      try {
+        const probe = spawnHelper('store-lazy-probe.ts', [join(dir, 'envelopes.sqlite')])
+        await probe.waitFor((lines) => lines.some((l) => l.startsWith('{')))
+        expect(JSON.parse(probe.lines.find((l) => l.startsWith('{'))!)).to.deep.equal({ before: false, after: true })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+    it('fails with the install command when redis-server is missing', async () => {
+      const error = await rejection(() => startRedis({ binary: '/nonexistent/redis-server' }))
+      expect(error.message).to.include('apt-get install -y redis-server')
+    })
+  })
+})
