@@ -1,21 +1,31 @@
-// Browser tests in real headless Chromium. The crypto, validate and protocol tests run here as in
-// Node; host, frame and element tests run only here.
+// Browser tests in real headless Chromium. The crypto, validate, protocol and i18n tests run here
+// as in Node; host and element tests run here only, against the real frames served by the frame
+// origin server (test/support/wtr-frame-origin.mjs) on a second origin.
+import { build } from 'esbuild'
 import { defaultReporter } from '@web/test-runner'
 import { chromeLauncher } from '@web/test-runner-chrome'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 import { chromePath, chromeArgs } from './scripts/chrome.mjs'
 import { countReporter } from './test/support/wtr-count-reporter.mjs'
+import { frameOriginPlugin } from './test/support/wtr-frame-origin.mjs'
+import { browserCommandsPlugin } from './test/support/wtr-commands.mjs'
 
+const HOST_PORT = Number(process.env.SF_TEST_HOST_PORT ?? 8000)
+const FRAME_PORT = Number(process.env.SF_TEST_FRAME_PORT ?? 8765)
 const groups = process.env.SF_BROWSER_FILES?.split(',')
+
+/** CommonJS-only dependencies, converted to ES modules for the browser (Vite does this in builds). */
+const COMMONJS = ['/node_modules/credit-card-type/dist/index.js']
 
 export default {
   rootDir: '.',
-  nodeResolve: true,
-  files: groups ?? ['test/{crypto,validate,protocol}/**/*.test.ts'],
+  port: HOST_PORT,
+  nodeResolve: { exportConditions: ['production'] },
+  files: groups ?? ['test/{crypto,validate,protocol,frame,host}/**/*.test.ts'],
   concurrency: 2,
   browserStartTimeout: 60000,
-  testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  testFramework: { config: { timeout: 30000 } },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     {
@@ -23,6 +33,16 @@ export default {
       name: 'node-crypto-stub',
       resolveImport: ({ source }) => (source === 'crypto' || source === 'node:crypto' ? '/test/support/node-crypto-stub.js' : undefined),
     },
+    {
+      name: 'commonjs-to-esm',
+      async serve(context) {
+        if (!COMMONJS.some((p) => context.path.endsWith(p))) return undefined
+        const out = await build({ entryPoints: [`.${context.path}`], bundle: true, format: 'esm', write: false, logLevel: 'silent' })
+        return { body: out.outputFiles[0].text, type: 'js' }
+      },
+    },
+    frameOriginPlugin({ hostPort: HOST_PORT, framePort: FRAME_PORT }),
+    browserCommandsPlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs } })],
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countReporter()],

@@ -74,37 +74,48 @@ describe('store: Redis backend', function () {
 
     it('lets Redis expire envelopes by itself; sweep then clears the stale index members', async () => {
       const store = await openRedisStore({ url: redis.url, prefix })
-      const id = await store.put(await testEnvelope({ context: 'c-px' }), { expiresAt: Date.now() + 300 })
-      expect((await store.peek(id))?.id).to.equal(id)
-      await new Promise((r) => setTimeout(r, 450))
-      expect(await admin.get(prefix + id)).to.equal(null)
-      expect(await store.take(id)).to.equal(undefined)
-      expect(await store.list('c-px')).to.deep.equal([])
-      expect(await admin.zcard(`${prefix}idx:conv:c-px`)).to.equal(1)
-      // Redis deleted the record, so this sweep deletes none, but it drops the index members.
-      expect(await store.sweep()).to.equal(0)
-      expect(await admin.zcard(`${prefix}idx:conv:c-px`)).to.equal(0)
-      expect(await admin.zcard(`${prefix}idx:expiry`)).to.equal(0)
-      await store.close()
+      try {
+        const id = await store.put(await testEnvelope({ context: 'c-px' }), { expiresAt: Date.now() + 300 })
+        const stays = await store.put(await testEnvelope({ context: 'c-px' }))
+        expect((await store.peek(id))?.id).to.equal(id)
+        await new Promise((r) => setTimeout(r, 450))
+        expect(await admin.get(prefix + id)).to.equal(null)
+        expect(await store.take(id)).to.equal(undefined)
+        expect((await store.list('c-px')).map((l) => l.id)).to.deep.equal([stays])
+        // The index outlives the record (it lives as long as its latest member)…
+        expect(await admin.zcard(`${prefix}idx:conv:c-px`)).to.equal(2)
+        // …until a sweep, which deletes no record (Redis did) but drops the stale members.
+        expect(await store.sweep()).to.equal(0)
+        expect(await admin.zrange(`${prefix}idx:conv:c-px`, 0, -1)).to.deep.equal([stays])
+        expect(await admin.zcard(`${prefix}idx:expiry`)).to.equal(1)
+      } finally {
+        await store.close()
+      }
     })
 
     it('uses a client it is given and leaves it open on close', async () => {
       const client = new Redis(redis.url)
-      const store = await openRedisStore({ client, prefix })
-      const id = await store.put(await testEnvelope())
-      await store.close()
-      expect(client.status).to.equal('ready')
-      expect(await client.exists(prefix + id)).to.equal(1)
-      client.disconnect()
+      try {
+        const store = await openRedisStore({ client, prefix })
+        const id = await store.put(await testEnvelope())
+        await store.close()
+        expect(client.status).to.equal('ready')
+        expect(await client.exists(prefix + id)).to.equal(1)
+      } finally {
+        client.disconnect()
+      }
     })
 
     it('reloads its scripts after the server forgot them', async () => {
       const store = await openRedisStore({ url: redis.url, prefix })
-      const first = await store.put(await testEnvelope())
-      await admin.script('FLUSH')
-      expect((await store.take(first))?.id).to.equal(first)
-      expect(await store.put(await testEnvelope())).to.be.a('string')
-      await store.close()
+      try {
+        const first = await store.put(await testEnvelope())
+        await admin.script('FLUSH')
+        expect((await store.take(first))?.id).to.equal(first)
+        expect(await store.put(await testEnvelope())).to.be.a('string')
+      } finally {
+        await store.close()
+      }
     })
 
     it('reports a record it cannot read as ERR_STORE_CORRUPT without quoting it', async () => {

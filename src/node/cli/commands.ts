@@ -3,4 +3,7 @@
  *
  * @module
  */
-export {}
+import { registerCommand } from './program.js'
+import { serveCommand } from './serve-command.js'
+
+registerCommand(serveCommand)

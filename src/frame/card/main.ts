@@ -1,0 +1,10 @@
+/**
+ * Entry of the card frame page (`card.html`).
+ *
+ * @module
+ */
+import '../styles/field.css'
+import { startFieldApp } from '../runtime/field-app.js'
+import { createCardView } from './card-view.js'
+
+void startFieldApp(createCardView())

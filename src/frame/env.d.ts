@@ -1,0 +1,2 @@
+// Stylesheets imported by frame entry modules are bundled by Vite.
+declare module '*.css'

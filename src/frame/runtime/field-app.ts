@@ -1,0 +1,241 @@
+/**
+ * The runtime every field frame runs: handshake, policy (parent and pinned key), theme, locale,
+ * derived state, sealing, focus and height reporting, audit events. A kind only supplies its
+ * {@link FieldView}. What leaves this frame is derived state, envelopes and audit events; the
+ * plaintext goes from the view into `sealValue` and nowhere else.
+ *
+ * @module
+ */
+import type { FieldConfig, FieldState, HostMessage } from '../../protocol/messages.js'
+import type { SenderKey } from '../../crypto/jwk.js'
+import { isSecureFieldsError } from '../../errors.js'
+import { ENGLISH, loadLocale, type Locale, type MessageKey } from '../i18n/index.js'
+import { connectToHost, type HostChannel } from './channel.js'
+import { keyAllowed } from './policy.js'
+import { applyTheme } from './theme.js'
+import { watchHeight } from './height.js'
+import { importRecipient, sealValue } from './seal.js'
+import type { Evaluation, FieldView } from './view.js'
+import { h, uid } from './dom.js'
+
+/** Delay between the last edit of a valid value and its automatic seal (the form value). */
+const AUTO_SEAL_MS = 250
+
+/** Runs a field frame with `view`. Resolves once connected (for tests and benchmarks). */
+export async function startFieldApp(view: FieldView): Promise<void> {
+  let channel: HostChannel
+  try {
+    channel = await connectToHost()
+  } catch {
+    // No parent, or a parent the policy refuses (already told, when it could be): stay inert.
+    return
+  }
+  new FieldApp(channel, view).start()
+}
+
+class FieldApp {
+  private config?: FieldConfig
+  private locale: Locale = ENGLISH
+  private key?: SenderKey
+  /** Set when the policy or the configuration forbids sealing; the code says why. */
+  private refusal?: string
+  private locked = false
+  private lastState = ''
+  private touched = false
+  private autoSeal?: ReturnType<typeof setTimeout>
+  private sealing = Promise.resolve()
+  private readonly root = h('main', { class: 'sf-root' })
+  private readonly errorBox = h('div', { class: 'sf-error', id: uid('sf-error'), 'aria-live': 'polite' })
+  private readonly noteBox = h('div', { class: 'sf-note', id: uid('sf-note'), 'aria-live': 'polite' })
+
+  constructor(
+    private readonly channel: HostChannel,
+    private readonly view: FieldView,
+  ) {}
+
+  start(): void {
+    this.channel.onMessage((m) => this.onMessage(m))
+    this.channel.send({ t: 'ready', kind: document.documentElement.dataset.kind ?? 'field' })
+  }
+
+  private onMessage(message: HostMessage): void {
+    if (message.t !== 'config' && !this.config) {
+      this.channel.drops.drop('out-of-order')
+      return
+    }
+    switch (message.t) {
+      case 'config':
+        void this.configure(message.config)
+        break
+      case 'focus':
+        this.view.inputs.find((i) => !i.disabled)?.focus()
+        break
+      case 'clear':
+        this.clear()
+        break
+      case 'seal':
+        void this.seal(message.id)
+        break
+      case 'destroy':
+        this.clear()
+        this.root.remove()
+        break
+    }
+  }
+
+  private async configure(config: FieldConfig): Promise<void> {
+    const first = !this.config
+    const previous = this.config
+    this.config = config
+    if (first) this.mount()
+    // Changing validation options after the customer typed would let a host probe the value
+    // through the `valid` flag, one option at a time: a change of options clears the value.
+    if (previous && JSON.stringify(previous.options) !== JSON.stringify(config.options)) this.view.clear()
+    this.locale = await loadLocale(config.locale)
+    document.documentElement.lang = this.locale.lang
+    document.documentElement.dir = this.locale.dir
+    for (const { property, reason } of applyTheme(config.theme)) {
+      this.report('ERR_THEME_REFUSED', `Theme property ${property} was refused (${reason}).`)
+    }
+    this.view.configure(config, this.locale)
+    for (const input of this.view.inputs) input.disabled = config.disabled || this.refusal !== undefined
+    if (first || JSON.stringify(previous?.publicKey) !== JSON.stringify(config.publicKey)) await this.checkKey(config)
+    this.publish()
+  }
+
+  /** Imports the recipient key and applies the pinned-key policy. */
+  private async checkKey(config: FieldConfig): Promise<void> {
+    this.key = undefined
+    this.refusal = undefined
+    if (!config.publicKey) return this.refuse('ERR_KEY_MISSING', 'No public key is configured.')
+    try {
+      this.key = await importRecipient(config.publicKey)
+    } catch (error) {
+      return this.refuse(isSecureFieldsError(error) ? String(error.code) : 'ERR_KEY_INVALID', 'The configured public key is not a valid X25519 JWK.')
+    }
+    if (!keyAllowed(this.channel.policy, this.key.kid)) {
+      this.key = undefined
+      return this.refuse('ERR_POLICY_KEY_NOT_PINNED', 'The configured public key is not pinned by the frame origin.')
+    }
+    if (!config.context) return this.refuse('ERR_CONTEXT_MISSING', 'No context id is configured.')
+    for (const input of this.view.inputs) input.disabled = config.disabled
+  }
+
+  private refuse(code: string, message: string): void {
+    this.refusal = code
+    for (const input of this.view.inputs) input.disabled = true
+    this.report(code, message)
+    this.channel.send({ t: 'audit', event: 'refused', detail: { code, kind: this.config?.kind ?? '' } })
+  }
+
+  private report(code: string, message: string): void {
+    this.channel.send({ t: 'error', code, message })
+  }
+
+  private mount(): void {
+    this.root.append(this.errorBox, this.noteBox)
+    document.body.append(this.root)
+    this.view.mount(this.root, () => this.onInput())
+    this.root.insertBefore(this.errorBox, null)
+    this.root.insertBefore(this.noteBox, null)
+    for (const input of this.view.inputs) {
+      input.setAttribute('aria-describedby', `${this.errorBox.id} ${this.noteBox.id}`)
+      input.addEventListener('blur', () => {
+        this.touched = true
+        this.publish()
+      })
+    }
+    // Focus and blur of the field as a whole: moving between its own inputs is neither.
+    this.root.addEventListener('focusin', (e) => {
+      if (!this.root.contains(e.relatedTarget as Node | null)) this.channel.send({ t: 'focus' })
+    })
+    this.root.addEventListener('focusout', (e) => {
+      if (!this.root.contains(e.relatedTarget as Node | null)) this.channel.send({ t: 'blur' })
+    })
+    watchHeight((px) => this.channel.send({ t: 'height', px }))
+  }
+
+  private onInput(): void {
+    const evaluation = this.publish()
+    clearTimeout(this.autoSeal)
+    if (evaluation.valid && this.canSeal()) this.autoSeal = setTimeout(() => void this.seal(0), AUTO_SEAL_MS)
+  }
+
+  private canSeal(): boolean {
+    return !!this.key && !this.refusal && !this.locked && !this.config?.disabled
+  }
+
+  /** Evaluates, renders errors, and sends the state when it changed. */
+  private publish(): Evaluation {
+    const evaluation = this.view.evaluate(new Date())
+    const showError = !!evaluation.code && !evaluation.empty && (this.touched || evaluation.complete)
+    const message = this.messageFor(evaluation)
+    this.errorBox.textContent = showError && message ? message : ''
+    this.noteBox.textContent = evaluation.note ? this.locale.t(evaluation.note as MessageKey) : ''
+    for (const input of this.view.inputs) {
+      input.setAttribute('aria-invalid', String(showError && (evaluation.input === undefined || evaluation.input === input)))
+    }
+    const state: FieldState = {
+      empty: evaluation.empty,
+      complete: evaluation.complete,
+      valid: evaluation.valid && !this.refusal,
+      ...(evaluation.brand ? { brand: evaluation.brand } : {}),
+      ...(evaluation.valid && evaluation.preview ? { preview: evaluation.preview } : {}),
+      ...(this.refusal ? { code: this.refusal } : evaluation.code ? { code: evaluation.code } : {}),
+      ...(message ? { message } : {}),
+      ...(this.locked ? { locked: true } : {}),
+    }
+    const serialized = JSON.stringify(state)
+    if (serialized !== this.lastState) {
+      this.lastState = serialized
+      this.channel.send({ t: 'state', state })
+    }
+    return evaluation
+  }
+
+  private messageFor(evaluation: Evaluation): string | undefined {
+    if (this.refusal) return this.locale.t('field.refused')
+    if (this.locked) return this.locale.t('field.locked')
+    if (evaluation.empty) return this.config?.required ? this.locale.t('field.required') : undefined
+    return evaluation.code ? this.locale.t(evaluation.code as MessageKey) : undefined
+  }
+
+  /** Seals the current value. `id` 0 is the automatic seal that keeps the form value current. */
+  private seal(id: number): Promise<void> {
+    // One seal at a time, in request order.
+    this.sealing = this.sealing.then(() => this.sealNow(id))
+    return this.sealing
+  }
+
+  private async sealNow(id: number): Promise<void> {
+    const fail = (code: string, message: string) => {
+      if (id !== 0) this.channel.send({ t: 'seal-error', id, code, message })
+    }
+    if (this.refusal) return fail(this.refusal, 'This field is refused by the frame origin policy.')
+    if (this.locked) return fail('ERR_CONSENT_REQUIRED', this.locale.t('field.locked'))
+    if (this.config?.disabled) return fail('ERR_FIELD_DISABLED', 'The field is disabled.')
+    const evaluation = this.view.evaluate(new Date())
+    if (!evaluation.valid || !this.key || !this.config) {
+      return fail(evaluation.empty ? 'ERR_FIELD_EMPTY' : 'ERR_FIELD_INVALID', this.messageFor(evaluation) ?? 'The field is not valid.')
+    }
+    try {
+      const envelope = await sealValue(this.view.plaintext(), this.key, {
+        kind: evaluation.kind,
+        context: this.config.context,
+        preview: evaluation.preview,
+        ...(this.config.expiresIn ? { expiresIn: this.config.expiresIn } : {}),
+      })
+      this.channel.send({ t: 'sealed', id, envelope, preview: evaluation.preview, kind: evaluation.kind })
+      this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: this.key.kid } })
+    } catch (error) {
+      fail(isSecureFieldsError(error) ? String(error.code) : 'ERR_SEAL_FAILED', 'The value could not be sealed.')
+    }
+  }
+
+  private clear(): void {
+    clearTimeout(this.autoSeal)
+    this.view.clear()
+    this.touched = false
+    this.publish()
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Applies the host's theme inside the frame: only allow-listed custom properties, each value
+ * re-checked here (a forged message meets the same filter as an honest host), set through the
+ * CSSOM so the frame's CSP needs no inline styles.
+ *
+ * @module
+ */
+import { checkTheme, THEME_PROPERTIES, type ThemeRefusal } from '../../protocol/theme.js'
+
+/** Sets the accepted properties on the root element and removes the rest; returns refusals. */
+export function applyTheme(theme: Record<string, string>, root: HTMLElement = document.documentElement): ThemeRefusal[] {
+  const { accepted, refused } = checkTheme(theme)
+  for (const property of THEME_PROPERTIES) {
+    if (property in accepted) root.style.setProperty(property, accepted[property]!)
+    else root.style.removeProperty(property)
+  }
+  return refused
+}

@@ -1,0 +1,44 @@
+/**
+ * The contract between the generic field runtime and a kind's page (card, SSN, text). A view owns
+ * its inputs and their masks; the runtime owns the channel, policy, theme, state, sealing and
+ * audit. The plaintext leaves a view only through {@link FieldView.plaintext}, straight into the
+ * envelope.
+ *
+ * @module
+ */
+import type { FieldConfig } from '../../protocol/messages.js'
+import type { Locale } from '../i18n/index.js'
+
+/** The outcome of validating what is in the view right now. */
+export interface Evaluation {
+  empty: boolean
+  complete: boolean
+  valid: boolean
+  brand?: string
+  /** Masked preview; only when valid. */
+  preview: string
+  /** First validation code, if any. */
+  code?: string
+  /** The input the code is about (to mark it `aria-invalid`). */
+  input?: HTMLInputElement
+  /** Envelope `kind` claim for this value (e.g. `card`, `ssn`, `iban`). */
+  kind: string
+  /** A non-error note to announce (e.g. "Recognised as an ITIN"). */
+  note?: string
+}
+
+/** A kind's page. */
+export interface FieldView {
+  /** The inputs, in tab order. */
+  readonly inputs: HTMLInputElement[]
+  /** Builds the DOM into `root`; `onInput` is called on every edit. */
+  mount(root: HTMLElement, onInput: () => void): void
+  /** Applies labels, placeholders, locale and kind options. */
+  configure(config: FieldConfig, locale: Locale): void
+  /** Validates the current value. */
+  evaluate(now: Date): Evaluation
+  /** The normalized value to seal (only called when `evaluate` says valid). */
+  plaintext(): string
+  /** Empties every input. */
+  clear(): void
+}

@@ -1,0 +1,64 @@
+/**
+ * `secure-fields serve`: the frame origin server from the command line.
+ *
+ * @module
+ */
+import { Command } from 'commander'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { HPKE_4 } from '../../crypto/suite.js'
+import { SecureFieldsError, ErrorCodes } from '../../errors.js'
+import { startFrameServer } from '../frame-server/server.js'
+import { readJwkFile } from './io.js'
+import type { CliIo } from './envelope-commands.js'
+
+const collect = (value: string, previous: string[]) => [...previous, value]
+
+function origin(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `--allow-parent ${value} is not an origin (e.g. https://chat.example.com).`)
+  }
+  if (url.origin !== value.replace(/\/$/, '')) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `--allow-parent ${value} must be an origin only, without a path.`)
+  return url.origin
+}
+
+/** `secure-fields serve --port P --allow-parent ORIGIN… [--pin-key PUBLIC…]`. */
+export function serveCommand(io: CliIo): Command {
+  return new Command('serve')
+    .description('Serve the frame app and loader as the frame origin, with a strict CSP and the policy.')
+    .requiredOption('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10))
+    .requiredOption('--allow-parent <origin>', 'an origin allowed to embed the frames (repeatable)', collect, [])
+    .option('--pin-key <file>', 'a public JWK file whose key fields may seal to (repeatable; none: any key)', collect, [])
+    .option('--require-consent <kind>', 'a field kind that may only seal behind a consent gate (repeatable)', collect, [])
+    .option('--host <address>', 'interface to listen on', '127.0.0.1')
+    .option('--dir <dir>', 'folder of the built frames', 'dist/frame')
+    .option('--quiet', 'do not log requests')
+    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
+      if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, '--port must be a port number.')
+      const dir = resolve(o.dir)
+      if (!existsSync(join(dir, 'card.html'))) {
+        throw new SecureFieldsError('ERR_FRAMES_NOT_BUILT', `No frames in ${dir}: run \`npm run build\` first, or pass --dir.`)
+      }
+      const pinnedKeys: string[] = []
+      for (const file of o.pinKey) pinnedKeys.push((await HPKE_4.importPublic(await readJwkFile(file))).kid)
+      const server = await startFrameServer({
+        port: o.port,
+        host: o.host,
+        dir,
+        allowParents: o.allowParent.map(origin),
+        pinnedKeys,
+        requireConsent: o.requireConsent,
+        log: o.quiet ? undefined : (line) => io.stderr.write(`${line}\n`),
+      })
+      io.stdout.write(`frame origin listening on http://${o.host}:${server.port} (parents: ${o.allowParent.join(', ')}; pinned keys: ${pinnedKeys.length || 'any'})\n`)
+      // Run until interrupted.
+      await new Promise<void>((done) => {
+        const stop = () => void server.close().then(done)
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+    })
+}

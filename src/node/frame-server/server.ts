@@ -1,0 +1,157 @@
+/**
+ * The frame origin server: serves the built frame pages (`dist/frame/`) and the loader with the
+ * deployment's policy — allowed parents, pinned recipient keys, kinds that need consent — inlined
+ * into every page and published as `policy.json`. Desk keys registered at run time (the agent
+ * side) join the pinned set through {@link FrameServer.pinKey}.
+ *
+ * @module
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { FramePolicy } from '../../protocol/policy.js'
+import { COMMON_HEADERS, corsHeaders, pageHeaders } from './headers.js'
+
+/** Options of {@link startFrameServer}. */
+export interface FrameServerOptions {
+  /** Port (0: any free port). */
+  port: number
+  /** Interface to listen on; default loopback. */
+  host?: string
+  /** Folder of the built frames; default `dist/frame` under the working directory. */
+  dir?: string
+  /** Origins allowed to embed the frames. */
+  allowParents: string[]
+  /** Thumbprints of recipient keys fields may seal to (none: any key). */
+  pinnedKeys?: string[]
+  /** Field kinds that may only seal behind a consent gate. */
+  requireConsent?: string[]
+  /** Called once per request with a one-line summary (never a body). */
+  log?: (line: string) => void
+  /** Extra routes, tried before the static files (the demo mounts its API here). */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+}
+
+/** A running frame server. */
+export interface FrameServer {
+  /** `http://127.0.0.1:PORT` — what Node clients connect to. */
+  readonly url: string
+  readonly port: number
+  /** The live policy (a copy). */
+  policy(): FramePolicy
+  /** Adds a recipient key (by thumbprint) to the pinned set. */
+  pinKey(kid: string): void
+  /** Removes a key from the pinned set. */
+  unpinKey(kid: string): void
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+/** Starts the server; resolves once it listens. */
+export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
+  const root = resolve(options.dir ?? 'dist/frame')
+  const policy: FramePolicy = {
+    allowedParents: [...options.allowParents],
+    pinnedKeys: [...(options.pinnedKeys ?? [])],
+    requireConsent: [...(options.requireConsent ?? [])],
+  }
+  const cache = new Map<string, Buffer>()
+
+  async function file(path: string): Promise<Buffer | undefined> {
+    if (cache.has(path)) return cache.get(path)
+    try {
+      const body = await readFile(path)
+      cache.set(path, body)
+      return body
+    } catch {
+      return undefined
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.routes && (await options.routes(req, res))) return
+    const url = new URL(req.url ?? '/', 'http://frame-origin')
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...COMMON_HEADERS, Allow: 'GET, HEAD' }).end()
+      return
+    }
+    if (url.pathname === '/policy.json') {
+      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(policy))
+      return
+    }
+    // Resolve inside the root only: no traversal, no dotfiles.
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '')
+    const path = join(root, relative || 'index.html')
+    if (!path.startsWith(root + sep) || relative.split(/[/\\]/).some((s) => s.startsWith('.'))) {
+      res.writeHead(404, COMMON_HEADERS).end()
+      return
+    }
+    const body = await file(path)
+    if (!body) {
+      res.writeHead(404, COMMON_HEADERS).end()
+      return
+    }
+    const type = TYPES[extname(path)] ?? 'application/octet-stream'
+    if (extname(path) === '.html') {
+      // The policy travels inside the page: the frame reads it without another request.
+      const meta = `<meta name="secure-fields-policy" content="${escapeAttribute(JSON.stringify(policy))}" />`
+      const html = body.toString('utf8').replace('<head>', `<head>\n    ${meta}`)
+      res.writeHead(200, { ...pageHeaders(policy), 'Content-Type': type }).end(req.method === 'HEAD' ? undefined : html)
+      return
+    }
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined
+    res
+      .writeHead(200, {
+        ...COMMON_HEADERS,
+        ...corsHeaders(policy, origin),
+        'Content-Type': type,
+        // Hashed assets never change; the loader and pages must stay fresh.
+        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      })
+      .end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  const server: Server = createServer((req, res) => {
+    const started = Date.now()
+    handle(req, res)
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, COMMON_HEADERS)
+        res.end()
+      })
+      .finally(() => options.log?.(`${req.method} ${new URL(req.url ?? '/', 'http://x').pathname} ${res.statusCode} ${Date.now() - started}ms`))
+  })
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolveListen())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    policy: () => structuredClone(policy),
+    pinKey(kid) {
+      if (!policy.pinnedKeys.includes(kid)) policy.pinnedKeys.push(kid)
+    },
+    unpinKey(kid) {
+      policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r())
+        server.closeAllConnections()
+      }),
+  }
+}

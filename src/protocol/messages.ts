@@ -1,0 +1,100 @@
+/**
+ * The message union spoken between a host element and its frame. Versioned, typed, and shared by
+ * both sides: `src/host/` sends {@link HostMessage}s and reads {@link FrameMessage}s, `src/frame/`
+ * the reverse. Nothing here is ever plaintext: frames send derived state (empty, complete, valid,
+ * brand, masked preview, error code), envelopes and audit events only.
+ *
+ * Pure: no DOM, no Node built-ins.
+ *
+ * @module
+ */
+
+/** Protocol version. A frame and a host of different versions refuse each other. */
+export const PROTOCOL_VERSION = 1
+
+/** Field kinds with a frame page. */
+export type FieldKind = 'card' | 'ssn' | 'text'
+
+/** Presets of the generic text field. */
+export type TextPreset = 'iban' | 'account' | 'id'
+
+/** A public JWK as it travels to the frame (validated there by the crypto layer). */
+export type PublicJwkLike = Record<string, unknown>
+
+/** Everything a field frame needs to know, sent once after the handshake and again on change. */
+export interface FieldConfig {
+  kind: FieldKind
+  /** Visible label inside the frame. */
+  label: string
+  /** BCP 47 language tag; the frame falls back to `en`. */
+  locale: string
+  /** Allow-listed CSS custom properties (`--sf-*`) and their values; validated again by the frame. */
+  theme: Record<string, string>
+  /** The recipient public key (JWK). */
+  publicKey: PublicJwkLike | null
+  /** Context id (conversation) every envelope is bound to. */
+  context: string
+  required: boolean
+  disabled: boolean
+  /** Placeholder text per input, optional. */
+  placeholder?: string
+  /** Envelope lifetime in seconds. */
+  expiresIn?: number
+  /** Kind-specific options (text preset, pattern, lengths, ITIN). */
+  options: Record<string, string | number | boolean>
+  /** The consent gate this field sits behind, if any: its id on the frame origin. */
+  gate?: string
+}
+
+/** Derived, non-secret state of a field. */
+export interface FieldState {
+  empty: boolean
+  complete: boolean
+  valid: boolean
+  /** Card brand (credit-card-type's type, e.g. `visa`), when known. */
+  brand?: string
+  /** Masked preview, only when valid (e.g. `Visa •••• 4242`). */
+  preview?: string
+  /** Stable validation code of the first problem (e.g. `card.number.invalid`). */
+  code?: string
+  /** The localized message for `code`, for the host's validity UI. */
+  message?: string
+  /** True when the field waits for consent from its gate. */
+  locked?: boolean
+}
+
+/** Host → frame. */
+export type HostMessage =
+  | { t: 'config'; config: FieldConfig }
+  | { t: 'focus' }
+  | { t: 'clear' }
+  | { t: 'seal'; id: number }
+  | { t: 'destroy' }
+
+/** Frame → host. */
+export type FrameMessage =
+  | { t: 'ready'; kind: string }
+  | { t: 'state'; state: FieldState }
+  | { t: 'focus' }
+  | { t: 'blur' }
+  | { t: 'height'; px: number }
+  | { t: 'sealed'; id: number; envelope: string; preview: string; kind: string }
+  | { t: 'seal-error'; id: number; code: string; message: string }
+  | { t: 'error'; code: string; message: string }
+  | { t: 'audit'; event: string; detail: Record<string, string> }
+  | { t: 'consent'; receipt: Record<string, string> }
+
+/** The first message, frame → parent window, before any port exists. */
+export interface BootMessage {
+  sf: typeof PROTOCOL_VERSION
+  t: 'boot'
+}
+
+/** The handshake, parent → frame window, carrying one end of a MessageChannel. */
+export interface HelloMessage {
+  sf: typeof PROTOCOL_VERSION
+  t: 'hello'
+}
+
+/** What actually travels: a message with the version stamp. */
+export type Envelope<M> = M & { sf: typeof PROTOCOL_VERSION }

@@ -1,0 +1,35 @@
+/**
+ * The frame origin's policy document (`policy.json`): which parents may embed its frames, which
+ * recipient keys fields may seal to, which kinds need consent. Written by the deployment (the frame
+ * server makes it from its options), read by the frames; a host page never influences it.
+ *
+ * @module
+ */
+
+/** The policy document. */
+export interface FramePolicy {
+  /** Origins allowed to embed the frames (also the CSP `frame-ancestors`). */
+  allowedParents: string[]
+  /** RFC 7638 thumbprints of the recipient keys fields may seal to; empty means any key. */
+  pinnedKeys: string[]
+  /** Field kinds that may only seal behind a consent gate. */
+  requireConsent: string[]
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+
+/** Normalizes an untrusted JSON value into a policy (unknown members are ignored). */
+export function parsePolicy(value: unknown): FramePolicy {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
+  return { allowedParents: strings(v.allowedParents), pinnedKeys: strings(v.pinnedKeys), requireConsent: strings(v.requireConsent) }
+}
+
+/** Whether `origin` may embed the frames. */
+export function parentAllowed(policy: FramePolicy, origin: string): boolean {
+  return policy.allowedParents.includes(origin)
+}
+
+/** Whether a recipient key (by thumbprint) may be sealed to. */
+export function keyAllowed(policy: FramePolicy, kid: string): boolean {
+  return policy.pinnedKeys.length === 0 || policy.pinnedKeys.includes(kid)
+}

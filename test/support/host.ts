@@ -1,0 +1,105 @@
+/**
+ * Helpers for browser tests of the host elements: the test origins and keys, mounting an element
+ * against the real frame origin, waiting for events, typing through real key events.
+ */
+import { sendKeys } from '@web/test-runner-commands'
+import type { PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
+import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+import type { SecureChangeDetail } from '../../src/host/events.js'
+import '../../src/host/define.js'
+
+/** What the test server publishes (test/support/wtr-frame-origin.mjs). */
+export interface TestConfig {
+  hostOrigin: string
+  frameBase: string
+  frameOrigin: string
+  publicJwk: PublicJwk
+  privateJwk: PrivateJwk
+  unpinnedPublicJwk: PublicJwk
+  unpinnedPrivateJwk: PrivateJwk
+}
+
+let config: Promise<TestConfig> | undefined
+
+/** The test origins and keys. */
+export function testConfig(): Promise<TestConfig> {
+  config ??= fetch('/__sf/config.json').then((r) => r.json() as Promise<TestConfig>)
+  return config
+}
+
+/** Resolves with the next `type` event on `target` that satisfies `predicate`. */
+export function nextEvent<T = unknown>(
+  target: EventTarget,
+  type: string,
+  predicate: (detail: T) => boolean = () => true,
+  timeout = 15000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      target.removeEventListener(type, listener)
+      reject(new Error(`timed out waiting for ${type}`))
+    }, timeout)
+    const listener = (event: Event) => {
+      const detail = (event as CustomEvent<T>).detail
+      if (!predicate(detail)) return
+      clearTimeout(timer)
+      target.removeEventListener(type, listener)
+      resolve(detail)
+    }
+    target.addEventListener(type, listener)
+  })
+}
+
+/** The default context of test fields. */
+export const CONTEXT = 'conversation-42'
+
+/**
+ * Creates `<tag>` with the test frame origin, the pinned test key and a context (overridable by
+ * `attributes`), appends it to `parent`, and waits until it is ready — or rejects with the code of
+ * its first `secure-error`.
+ */
+export async function mountField<T extends SecureFieldElement = SecureFieldElement>(
+  tag: string,
+  attributes: Record<string, string | null> = {},
+  parent: Element = document.body,
+): Promise<T> {
+  const cfg = await testConfig()
+  const element = document.createElement(tag) as T
+  const all: Record<string, string | null> = {
+    'frame-origin': cfg.frameBase,
+    'public-key': JSON.stringify(cfg.publicJwk),
+    context: CONTEXT,
+    ...attributes,
+  }
+  for (const [name, value] of Object.entries(all)) if (value !== null) element.setAttribute(name, value)
+  const ready = nextEvent(element, 'secure-ready')
+  const failed = nextEvent<{ code: string }>(element, 'secure-error').then((d) => {
+    throw Object.assign(new Error(`secure-error ${d.code}`), { code: d.code })
+  })
+  parent.append(element)
+  await Promise.race([ready, failed])
+  return element
+}
+
+/** Focuses the field's frame and types `text` through real key events. */
+export async function typeInto(element: SecureFieldElement, text: string): Promise<void> {
+  const focused = nextEvent(element, 'secure-focus')
+  element.focus()
+  await focused
+  await sendKeys({ type: text })
+}
+
+/** Waits until the element's state satisfies `predicate` (checks the current state first). */
+export async function waitForState(
+  element: SecureFieldElement,
+  predicate: (s: SecureChangeDetail) => boolean,
+  timeout = 15000,
+): Promise<SecureChangeDetail> {
+  if (predicate(element.state)) return element.state
+  return nextEvent<SecureChangeDetail>(element, 'secure-change', predicate, timeout)
+}
+
+/** Removes every element the test added to the body. */
+export function cleanup(): void {
+  document.body.replaceChildren()
+}

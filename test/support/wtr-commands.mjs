@@ -1,0 +1,58 @@
+// Server-side commands for browser tests that need the browser itself (Chrome DevTools Protocol):
+// clipboard permission for real paste, and (for the reveal element) virtual WebAuthn authenticators.
+export function browserCommandsPlugin() {
+  const authenticators = new Map()
+  return {
+    name: 'secure-fields-browser-commands',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('sf-')) return undefined
+      const page = session.browser.getPage(session.id)
+      switch (command) {
+        case 'sf-grant-clipboard': {
+          await page.browserContext().overridePermissions(payload.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write'])
+          return true
+        }
+        case 'sf-paste': {
+          // A real paste from the system clipboard into the focused element (Ctrl+V runs the
+          // editor's paste command only when it is named).
+          await page.keyboard.down('Control')
+          await page.keyboard.press('KeyV', { commands: ['paste'] })
+          await page.keyboard.up('Control')
+          return true
+        }
+        case 'sf-webauthn-add': {
+          const cdp = await page.createCDPSession()
+          await cdp.send('WebAuthn.enable', { enableUI: false })
+          const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+            options: {
+              protocol: 'ctap2',
+              transport: 'internal',
+              hasResidentKey: true,
+              hasUserVerification: true,
+              isUserVerified: payload?.userVerified ?? true,
+              automaticPresenceSimulation: true,
+              hasPrf: payload?.prf ?? true,
+            },
+          })
+          authenticators.set(authenticatorId, cdp)
+          return authenticatorId
+        }
+        case 'sf-webauthn-remove': {
+          const cdp = authenticators.get(payload.id)
+          if (cdp) {
+            await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: payload.id })
+            authenticators.delete(payload.id)
+          }
+          return true
+        }
+        case 'sf-webauthn-verified': {
+          const cdp = authenticators.get(payload.id)
+          await cdp.send('WebAuthn.setUserVerified', { authenticatorId: payload.id, isUserVerified: payload.verified })
+          return true
+        }
+        default:
+          return undefined
+      }
+    },
+  }
+}
