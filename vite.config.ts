@@ -4,11 +4,16 @@
  * script tag, built by `vite.loader.config.ts`. `npm run build` (scripts/build.mjs) runs both.
  */
 import { defineConfig } from 'vite'
+import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, 'src/frame/pages')
-const outDir = resolve(import.meta.dirname, 'dist/frame')
-const pages = ['card'] as const
+// SF_FRAME_OUT lets parallel builds (several test runs at once) use their own folders.
+const outDir = resolve(import.meta.dirname, process.env.SF_FRAME_OUT ?? 'dist/frame')
+// Every page in src/frame/pages is a frame kind: card, ssn, text, gate, reveal…
+const pages = readdirSync(root)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -'.html'.length))
 
 /** The frame pages: strict CSP means no inline script, so no module-preload polyfill. */
 export default defineConfig({

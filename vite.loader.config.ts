@@ -9,7 +9,7 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   build: {
-    outDir: resolve(import.meta.dirname, 'dist/frame'),
+    outDir: resolve(import.meta.dirname, process.env.SF_FRAME_OUT ?? 'dist/frame'),
     emptyOutDir: false,
     target: 'es2022',
     // Vite keeps an ES library's whitespace for consumers' bundlers; this file is served as is,

@@ -7,7 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 import { chromePath, chromeArgs } from './scripts/chrome.mjs'
 import { countReporter } from './test/support/wtr-count-reporter.mjs'
-import { frameOriginPlugin } from './test/support/wtr-frame-origin.mjs'
+import { echoMiddleware, frameOriginPlugin } from './test/support/wtr-frame-origin.mjs'
 import { browserCommandsPlugin } from './test/support/wtr-commands.mjs'
 
 const HOST_PORT = Number(process.env.SF_TEST_HOST_PORT ?? 8000)
@@ -22,10 +22,13 @@ export default {
   port: HOST_PORT,
   nodeResolve: { exportConditions: ['production'] },
   files: groups ?? ['test/{crypto,validate,protocol,frame,host}/**/*.test.ts'],
-  concurrency: 2,
+  // One page at a time: only the focused page of a browser gets key events, and the element tests
+  // type through real keys.
+  concurrency: 1,
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 30000 } },
+  middleware: [echoMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     {

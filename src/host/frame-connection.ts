@@ -12,6 +12,13 @@ import { frameUrl } from './frame-url.js'
 /** How long a frame has to say `boot` before the element reports it unreachable. */
 export const FRAME_TIMEOUT_MS = 10_000
 
+/**
+ * How long after the iframe's `load` a frame may still say `boot`. A frame the origin refuses to
+ * be embedded here (CSP `frame-ancestors`) loads as an error page and never boots: this turns
+ * that into a prompt `ERR_FRAME_REFUSED` instead of a ten-second wait.
+ */
+export const BOOT_AFTER_LOAD_MS = 1_500
+
 /** Options of a {@link FrameConnection}. */
 export interface FrameConnectionOptions {
   /** Frame base URL (see `frameBase`). */
@@ -40,7 +47,16 @@ export class FrameConnection {
   private port?: MessagePort
   private readonly queue: HostMessage[] = []
   private timer?: ReturnType<typeof setTimeout>
+  private loadTimer?: ReturnType<typeof setTimeout>
   private readonly onWindowMessage = (event: MessageEvent) => this.handleWindowMessage(event)
+  private readonly onLoad = () => {
+    if (this.port) return
+    this.loadTimer = setTimeout(() => {
+      if (this.port) return
+      clearTimeout(this.timer)
+      this.options.onFailure('ERR_FRAME_REFUSED', `The frame origin ${this.origin} refused to show its frame here: check that its policy allows this page (${location.origin}) as a parent.`)
+    }, BOOT_AFTER_LOAD_MS)
+  }
 
   constructor(private readonly options: FrameConnectionOptions) {
     this.origin = new URL(options.base).origin
@@ -61,6 +77,7 @@ export class FrameConnection {
   /** Starts loading the frame; call after the iframe is in the document. */
   open(): void {
     window.addEventListener('message', this.onWindowMessage)
+    this.iframe.addEventListener('load', this.onLoad)
     this.timer = setTimeout(() => {
       this.options.onFailure('ERR_FRAME_UNREACHABLE', `The frame at ${this.origin} did not load in time: check that the frame origin serves it and allows this page as a parent.`)
     }, FRAME_TIMEOUT_MS)
@@ -81,6 +98,8 @@ export class FrameConnection {
   /** Stops listening and closes the port. */
   close(): void {
     clearTimeout(this.timer)
+    clearTimeout(this.loadTimer)
+    this.iframe.removeEventListener('load', this.onLoad)
     window.removeEventListener('message', this.onWindowMessage)
     this.port?.close()
     this.port = undefined
@@ -94,6 +113,7 @@ export class FrameConnection {
     if (!isBoot(event.data)) return void this.drops.drop('malformed')
     if (this.port) return void this.drops.drop('out-of-order')
     clearTimeout(this.timer)
+    clearTimeout(this.loadTimer)
     const channel = new MessageChannel()
     this.port = channel.port1
     this.port.onmessage = (e: MessageEvent) => {

@@ -409,7 +409,9 @@ export abstract class SecureFieldElement extends LitElement {
         break
       }
       case 'error':
-        emit(this, 'secure-error', { code: message.code, message: message.message })
+        // A fatal error (policy refusal) ends the field's usefulness: seals reject, validity fails.
+        if (message.fatal) this.fail(message.code, message.message)
+        else emit(this, 'secure-error', { code: message.code, message: message.message })
         break
       case 'audit':
         emit(this, 'secure-audit', { event: message.event, detail: message.detail })

@@ -141,7 +141,9 @@ export function parseFrameMessage(data: unknown, drops: DropCounter): FrameMessa
     case 'seal-error':
       return isId(m.id) && isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'seal-error', id: m.id, code: m.code, message: m.message } : drops.drop('malformed')
     case 'error':
-      return isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'error', code: m.code, message: m.message } : drops.drop('malformed')
+      return isStr(m.code, 64) && isStr(m.message, 300) && (m.fatal === undefined || isBool(m.fatal))
+        ? { t: 'error', code: m.code, message: m.message, ...(m.fatal ? { fatal: true } : {}) }
+        : drops.drop('malformed')
     case 'audit':
       return isStr(m.event, 32) && isStringRecord(m.detail, 16, 200) ? { t: 'audit', event: m.event, detail: m.detail } : drops.drop('malformed')
     case 'consent':

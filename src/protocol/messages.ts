@@ -80,7 +80,7 @@ export type FrameMessage =
   | { t: 'height'; px: number }
   | { t: 'sealed'; id: number; envelope: string; preview: string; kind: string }
   | { t: 'seal-error'; id: number; code: string; message: string }
-  | { t: 'error'; code: string; message: string }
+  | { t: 'error'; code: string; message: string; fatal?: boolean }
   | { t: 'audit'; event: string; detail: Record<string, string> }
   | { t: 'consent'; receipt: Record<string, string> }
 

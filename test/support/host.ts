@@ -17,6 +17,8 @@ export interface TestConfig {
   privateJwk: PrivateJwk
   unpinnedPublicJwk: PublicJwk
   unpinnedPrivateJwk: PrivateJwk
+  /** A frame origin whose policy does not allow this page as a parent. */
+  strictFrameBase: string
 }
 
 let config: Promise<TestConfig> | undefined

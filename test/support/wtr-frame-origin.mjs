@@ -9,6 +9,7 @@ const { generateKeyPair } = await import('../../src/crypto/index.ts')
 
 export function frameOriginPlugin({ hostPort, framePort }) {
   let server
+  let strict
   let config
   return {
     name: 'secure-fields-frame-origin',
@@ -17,11 +18,19 @@ export function frameOriginPlugin({ hostPort, framePort }) {
       const unpinned = await generateKeyPair()
       server = await startFrameServer({
         port: framePort,
-        dir: 'dist/frame',
+        dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
         allowParents: [`http://localhost:${hostPort}`],
         pinnedKeys: [pinned.publicJwk.kid],
       })
+      // A second deployment that does not allow the test page as a parent.
+      strict = await startFrameServer({
+        port: framePort + 1,
+        dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
+        allowParents: ['https://chat.elsewhere.example'],
+        pinnedKeys: [pinned.publicJwk.kid],
+      })
       config = {
+        strictFrameBase: `http://fields.localhost:${strict.port}/`,
         hostOrigin: `http://localhost:${hostPort}`,
         frameBase: `http://fields.localhost:${server.port}/`,
         frameOrigin: `http://fields.localhost:${server.port}`,
@@ -33,9 +42,25 @@ export function frameOriginPlugin({ hostPort, framePort }) {
     },
     async serverStop() {
       await server?.close()
+      await strict?.close()
     },
-    serve(context) {
+    async serve(context) {
       if (context.path === '/__sf/config.json') return { body: JSON.stringify(config), type: 'json' }
     },
+  }
+}
+
+/**
+ * A dev-server middleware that echoes a submitted form (urlencoded POST to /__sf/echo) as a page,
+ * so tests can see exactly what a real form submission sent.
+ */
+export function echoMiddleware() {
+  return async (context, next) => {
+    if (context.path !== '/__sf/echo' || context.method !== 'POST') return next()
+    const chunks = []
+    for await (const chunk of context.req) chunks.push(chunk)
+    const fields = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+    context.type = 'html'
+    context.body = `<!doctype html><pre id="echo">${JSON.stringify(fields).replace(/</g, '\\u003c')}</pre>`
   }
 }

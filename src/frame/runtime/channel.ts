@@ -72,7 +72,7 @@ export async function connectToHost(drops = new DropCounter()): Promise<HostChan
     },
   }
   if (!parentAllowed(policy, parentOrigin)) {
-    channel.send({ t: 'error', code: 'ERR_POLICY_PARENT', message: 'This page is not allowed to embed secure fields.' })
+    channel.send({ t: 'error', code: 'ERR_POLICY_PARENT', message: 'This page is not allowed to embed secure fields.', fatal: true })
     port.close()
     throw new ChannelRefused('ERR_POLICY_PARENT')
   }

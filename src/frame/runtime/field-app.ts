@@ -124,7 +124,7 @@ class FieldApp {
   private refuse(code: string, message: string): void {
     this.refusal = code
     for (const input of this.view.inputs) input.disabled = true
-    this.report(code, message)
+    this.channel.send({ t: 'error', code, message, fatal: true })
     this.channel.send({ t: 'audit', event: 'refused', detail: { code, kind: this.config?.kind ?? '' } })
   }
 

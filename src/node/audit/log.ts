@@ -73,18 +73,21 @@ export async function openAuditLog(file: string, options: AuditLogOptions = {}):
 
   async function write(input: AuditInput): Promise<AuditEntry> {
     if (closed) throw new SecureFieldsError(AuditErrorCodes.CLOSED, 'The audit log is closed.')
-    const body = {
-      seq: head ? head.seq + 1 : 0,
-      time: new Date(clock()).toISOString(),
-      event: input.event,
-      envelopeId: input.envelopeId,
-      conversation: input.conversation,
-      kind: input.kind,
-      actor: input.actor,
-      code: input.code,
-      detail: input.detail,
-      prev: head ? head.hash : GENESIS,
-    }
+    // Absent fields are left out, not set to undefined: the entry returned equals the line written.
+    const body = Object.fromEntries(
+      Object.entries({
+        seq: head ? head.seq + 1 : 0,
+        time: new Date(clock()).toISOString(),
+        event: input.event,
+        envelopeId: input.envelopeId,
+        conversation: input.conversation,
+        kind: input.kind,
+        actor: input.actor,
+        code: input.code,
+        detail: input.detail,
+        prev: head ? head.hash : GENESIS,
+      }).filter(([, v]) => v !== undefined),
+    ) as Omit<AuditEntry, 'hash'>
     const entry: AuditEntry = { ...body, hash: entryHash(body) }
     // One buffer, written with O_APPEND: a line is never split by another write of this process.
     const bytes = Buffer.from(`${unterminated ? '\n' : ''}${JSON.stringify(entry)}\n`, 'utf8')

@@ -40,7 +40,6 @@ interface Record {
   seq: number
   prev: string
   hash: string
-  altered: boolean
 }
 
 /**
@@ -80,15 +79,19 @@ export async function verifyAuditLog(file: string): Promise<AuditVerification> {
         continue
       }
       entries++
-      const altered = entryHash(value) !== value.hash
-      if (altered) problems.push({ line, seq: value.seq, problem: 'altered', message: 'the hash does not match the content: the entry was changed' })
+      if (entryHash(value) !== value.hash) {
+        // Its seq and prev are untrusted now: count it as a damaged slot in the chain, not as a link.
+        damaged.push(line)
+        problems.push({ line, seq: value.seq, problem: 'altered', message: 'the hash does not match the content: the entry was changed' })
+        continue
+      }
       const earlier = firstLineOfSeq.get(value.seq)
       if (earlier !== undefined) {
         problems.push({ line, seq: value.seq, problem: 'reordered', message: `seq ${value.seq} already appeared on line ${earlier}` })
         continue
       }
       firstLineOfSeq.set(value.seq, line)
-      records.push({ line, seq: value.seq, prev: value.prev, hash: value.hash, altered })
+      records.push({ line, seq: value.seq, prev: value.prev, hash: value.hash })
     }
   } catch (cause) {
     throw new SecureFieldsError(AuditErrorCodes.IO, 'The audit log cannot be read.', { cause })
@@ -112,18 +115,18 @@ function orderProblems(records: Record[]): AuditProblem[] {
 function chainProblems(records: Record[], damaged: number[]): AuditProblem[] {
   const problems: AuditProblem[] = []
   const sorted = [...records].sort((a, b) => a.seq - b.seq)
-  let before: Record = { line: 0, seq: -1, prev: GENESIS, hash: GENESIS, altered: false }
+  let before: Record = { line: 0, seq: -1, prev: GENESIS, hash: GENESIS }
   for (const r of sorted) {
     const missing = r.seq - before.seq - 1
     if (missing > 0) {
-      // A damaged line in between may be the missing entry itself: it is reported already.
+      // A damaged or altered line in between may be the missing entry itself: it is reported already.
       const [lo, hi] = [Math.min(before.line, r.line), Math.max(before.line, r.line)]
       const unexplained = missing - damaged.filter((l) => l > lo && l < hi).length
       if (unexplained > 0) {
         const range = missing === 1 ? `seq ${before.seq + 1} is` : `seq ${before.seq + 1}–${r.seq - 1} are`
         problems.push({ line: r.line, seq: r.seq, problem: 'removed', message: `${range} missing before this entry` })
       }
-    } else if (!r.altered && !before.altered && r.prev !== before.hash) {
+    } else if (r.prev !== before.hash) {
       problems.push({
         line: r.line,
         seq: r.seq,

@@ -5,5 +5,7 @@
  */
 import { registerCommand } from './program.js'
 import { serveCommand } from './serve-command.js'
+import { auditCommand } from '../audit/command.js'
 
 registerCommand(serveCommand)
+registerCommand(() => auditCommand())

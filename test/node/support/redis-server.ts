@@ -57,21 +57,17 @@ export async function startRedis(options: { durable?: boolean; binary?: string }
 
   const launch = async () => {
     server = spawn(binary, args, { stdio: 'ignore' })
-    const failed = new Promise<never>((_, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new Error(error.code === 'ENOENT' ? `${INSTALL_HINT} (${binary} not found)` : `${INSTALL_HINT} (${error.message})`)),
-      )
-      server.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} on start`)))
+    let gone: Error | undefined
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      gone = new Error(`${INSTALL_HINT} (${error.code === 'ENOENT' ? `${binary} not found` : error.message})`)
     })
-    const ready = (async () => {
-      for (let i = 0; i < 200; i++) {
-        if (await ping(port)) return
-        await new Promise((r) => setTimeout(r, 25))
-      }
-      throw new Error(`redis-server did not answer on port ${port}`)
-    })()
-    failed.catch(() => undefined) // it rejects on the exit of a later, deliberate kill too
-    await Promise.race([ready, failed])
+    server.once('exit', (code) => (gone ??= new Error(`redis-server exited with code ${code} on start`)))
+    for (let i = 0; i < 200; i++) {
+      if (gone) throw gone
+      if (await ping(port)) return
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    throw new Error(`redis-server did not answer on port ${port}`)
   }
   const kill = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {

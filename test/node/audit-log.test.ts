@@ -1,0 +1,122 @@
+import { expect } from 'chai'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openAuditLog, verifyAuditLog, entryHash, canonicalJson, GENESIS, AUDIT_EVENTS } from '../../src/node/audit/index.js'
+import { rejection } from './support/envelopes.js'
+import { readLines, sampleInputs, tempDir, writeLog } from './support/audit-files.js'
+
+describe('audit log: writing', () => {
+  let dir: string
+  let cleanup: () => void
+  beforeEach(() => ({ dir, cleanup } = tempDir()))
+  afterEach(() => cleanup())
+
+  it('appends one JSON line per entry, chained from the genesis value', async () => {
+    const clock = () => Date.UTC(2026, 0, 2, 3, 4, 5, 6)
+    const log = await openAuditLog(join(dir, 'nested', 'audit.jsonl'), { clock })
+    const first = await log.append({ event: 'sealed', envelopeId: 'jti-0000000000000001', conversation: 'conv-1', kind: 'card' })
+    const second = await log.append({ event: 'stored', envelopeId: 'jti-0000000000000001' })
+    await log.close()
+    expect(first).to.include({ seq: 0, time: '2026-01-02T03:04:05.006Z', event: 'sealed', prev: GENESIS })
+    expect(GENESIS).to.equal('A'.repeat(43))
+    expect(second).to.include({ seq: 1, prev: first.hash })
+    expect(first.hash).to.match(/^[A-Za-z0-9_-]{43}$/).and.equal(entryHash(first))
+    const lines = readLines(join(dir, 'nested', 'audit.jsonl'))
+    expect(lines.map((l) => JSON.parse(l))).to.deep.equal([first, second])
+  })
+
+  it('hashes the canonical JSON (sorted keys, no whitespace) of the entry without its hash', async () => {
+    expect(canonicalJson({ b: 1, a: { d: 'x', c: 'y' }, u: undefined })).to.equal('{"a":{"c":"y","d":"x"},"b":1}')
+    const { file, entries } = await writeLog(dir, 3)
+    // Key order on disk does not matter: the verifier re-derives the canonical form.
+    const [a, b, c] = readLines(file).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const reversed = Object.fromEntries(Object.entries(b!).reverse())
+    writeFileSync(file, [a, reversed, c].map((e) => `${JSON.stringify(e)}\n`).join(''))
+    expect(await verifyAuditLog(file)).to.deep.equal({ ok: true, entries: 3, problems: [] })
+    expect(entries[1]!.hash).to.equal(entryHash(reversed as never))
+  })
+
+  it('serializes concurrent appends into one unbroken chain', async () => {
+    const file = join(dir, 'audit.jsonl')
+    const log = await openAuditLog(file)
+    const written = await Promise.all(sampleInputs(300).map((input) => log.append(input)))
+    await log.close()
+    expect(written.map((e) => e.seq)).to.deep.equal([...Array(300).keys()])
+    expect(readLines(file).map((l) => (JSON.parse(l) as { seq: number }).seq)).to.deep.equal([...Array(300).keys()])
+    expect(await verifyAuditLog(file)).to.deep.equal({ ok: true, entries: 300, problems: [] })
+  })
+
+  it('continues the chain after reopening', async () => {
+    const { file, entries } = await writeLog(dir, 4)
+    const log = await openAuditLog(file)
+    expect(log.head).to.deep.equal({ seq: 3, hash: entries[3]!.hash })
+    const next = await log.append({ event: 'expired', envelopeId: 'jti-0000000000000002' })
+    await log.close()
+    expect(next).to.include({ seq: 4, prev: entries[3]!.hash })
+    expect(await verifyAuditLog(file)).to.deep.equal({ ok: true, entries: 5, problems: [] })
+    const reopened = await openAuditLog(file)
+    expect((await reopened.entries()).map((e) => e.seq)).to.deep.equal([0, 1, 2, 3, 4])
+    await reopened.close()
+  })
+
+  it('after a torn last line, starts a fresh line linked to the last intact entry', async () => {
+    const { file, entries } = await writeLog(dir, 3)
+    appendFileSync(file, '{"seq":3,"time":"2026-')
+    const log = await openAuditLog(file)
+    const next = await log.append({ event: 'failed', code: 'ERR_AUDIT_IO' })
+    await log.close()
+    expect(next).to.include({ seq: 3, prev: entries[2]!.hash })
+    const lines = readLines(file)
+    expect(lines).to.have.length(5)
+    expect(JSON.parse(lines[4]!)).to.deep.equal(next)
+    // Append-only: the damage stays and is reported, the chain around it is intact.
+    const result = await verifyAuditLog(file)
+    expect(result.problems).to.deep.equal([{ line: 4, problem: 'malformed', message: result.problems[0]!.message }])
+  })
+
+  it('reads the head back from a log larger than one tail chunk', async () => {
+    const { file } = await writeLog(dir, 900)
+    expect(readFileSync(file).length).to.be.greaterThan(128 * 1024)
+    const log = await openAuditLog(file)
+    expect(log.head?.seq).to.equal(899)
+    expect((await log.append({ event: 'hidden' })).seq).to.equal(900)
+    await log.close()
+    expect((await verifyAuditLog(file)).ok).to.equal(true)
+  })
+
+  it('refuses detail values that look like a long number, without quoting them or writing anything', async () => {
+    const file = join(dir, 'audit.jsonl')
+    const log = await openAuditLog(file)
+    await log.append({ event: 'sealed' })
+    for (const value of ['4111111111111111', 'card 4111 1111 1111 1111', '4111-1111-1111', 'x123456789012y']) {
+      const error = await rejection(() => log.append({ event: 'revealed', detail: { note: value } }))
+      expect(error.code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+      expect(error.message).not.to.match(/\d{4}/)
+    }
+    expect((await rejection(() => log.append({ event: 'revealed', detail: { n4111111111111111: 'x' } }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+    // Eleven digits, dates and times are fine.
+    await log.append({ event: 'revealed', detail: { ref: '12345678901', at: '2026-01-02T03:04:05Z', ms: '1500' } })
+    await log.close()
+    expect(readLines(file)).to.have.length(2)
+    expect(readFileSync(file, 'utf8')).not.to.include('4111')
+  })
+
+  it('refuses unknown events, unknown fields and odd shapes', async () => {
+    const log = await openAuditLog(join(dir, 'audit.jsonl'))
+    const bad: unknown[] = [
+      { event: 'opened' },
+      { event: 'sealed', value: 'x' },
+      { event: 'sealed', kind: 'Card' },
+      { event: 'sealed', code: 'not a code' },
+      { event: 'sealed', conversation: 'a\nb' },
+      { event: 'sealed', detail: { n: 1 } },
+      { event: 'sealed', detail: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) },
+      { event: 'sealed', detail: { long: 'x'.repeat(257) } },
+    ]
+    for (const input of bad) expect((await rejection(() => log.append(input as never))).code).to.equal('ERR_AUDIT_INVALID')
+    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'])
+    expect(await log.entries()).to.deep.equal([])
+    await log.close()
+    expect((await rejection(() => log.append({ event: 'sealed' }))).code).to.equal('ERR_AUDIT_CLOSED')
+  })
+})
