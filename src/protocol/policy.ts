@@ -10,8 +10,11 @@
 export interface FramePolicy {
   /** Origins allowed to embed the frames (also the CSP `frame-ancestors`). */
   allowedParents: string[]
-  /** RFC 7638 thumbprints of the recipient keys fields may seal to; empty means any key. */
-  pinnedKeys: string[]
+  /**
+   * RFC 7638 thumbprints of the recipient keys fields may seal to. Absent: pinning is off and any
+   * key is accepted. Present (even empty): only these keys.
+   */
+  pinnedKeys?: string[]
   /** Field kinds that may only seal behind a consent gate. */
   requireConsent: string[]
 }
@@ -21,7 +24,11 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 /** Normalizes an untrusted JSON value into a policy (unknown members are ignored). */
 export function parsePolicy(value: unknown): FramePolicy {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-  return { allowedParents: strings(v.allowedParents), pinnedKeys: strings(v.pinnedKeys), requireConsent: strings(v.requireConsent) }
+  return {
+    allowedParents: strings(v.allowedParents),
+    ...(Array.isArray(v.pinnedKeys) ? { pinnedKeys: strings(v.pinnedKeys) } : {}),
+    requireConsent: strings(v.requireConsent),
+  }
 }
 
 /** Whether `origin` may embed the frames. */
@@ -31,5 +38,5 @@ export function parentAllowed(policy: FramePolicy, origin: string): boolean {
 
 /** Whether a recipient key (by thumbprint) may be sealed to. */
 export function keyAllowed(policy: FramePolicy, kid: string): boolean {
-  return policy.pinnedKeys.length === 0 || policy.pinnedKeys.includes(kid)
+  return policy.pinnedKeys === undefined || policy.pinnedKeys.includes(kid)
 }

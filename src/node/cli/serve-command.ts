@@ -49,7 +49,7 @@ export function serveCommand(io: CliIo): Command {
         host: o.host,
         dir,
         allowParents: o.allowParent.map(origin),
-        pinnedKeys,
+        ...(pinnedKeys.length ? { pinnedKeys } : {}),
         requireConsent: o.requireConsent,
         log: o.quiet ? undefined : (line) => io.stderr.write(`${line}\n`),
       })

@@ -22,7 +22,10 @@ export interface FrameServerOptions {
   dir?: string
   /** Origins allowed to embed the frames. */
   allowParents: string[]
-  /** Thumbprints of recipient keys fields may seal to (none: any key). */
+  /**
+   * Thumbprints of recipient keys fields may seal to. Omitted: pinning is off (any key). An array,
+   * even empty, turns it on: only these keys, plus those added later with `pinKey`.
+   */
   pinnedKeys?: string[]
   /** Field kinds that may only seal behind a consent gate. */
   requireConsent?: string[]
@@ -64,7 +67,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
   const root = resolve(options.dir ?? 'dist/frame')
   const policy: FramePolicy = {
     allowedParents: [...options.allowParents],
-    pinnedKeys: [...(options.pinnedKeys ?? [])],
+    ...(options.pinnedKeys ? { pinnedKeys: [...options.pinnedKeys] } : {}),
     requireConsent: [...(options.requireConsent ?? [])],
   }
   const cache = new Map<string, Buffer>()
@@ -143,10 +146,11 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     port,
     policy: () => structuredClone(policy),
     pinKey(kid) {
+      policy.pinnedKeys ??= []
       if (!policy.pinnedKeys.includes(kid)) policy.pinnedKeys.push(kid)
     },
     unpinKey(kid) {
-      policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
+      if (policy.pinnedKeys) policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
     },
     close: () =>
       new Promise<void>((r) => {

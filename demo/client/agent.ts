@@ -1,0 +1,97 @@
+/**
+ * The agent console: the transcript, buttons to request a secure field, the desk (a
+ * `<secure-reveal>` whose key lives in the frame origin), reveal-once of what customers sent, and
+ * the audit trail as the server writes it.
+ */
+import { connectChat, el, renderEntry } from './chat-client.js'
+import type { AuditEntry } from '../../src/node/audit/index.js'
+
+interface RevealElement extends HTMLElement {
+  envelope: string
+  publicKey(): Promise<Record<string, unknown>>
+}
+
+const conversation = new URLSearchParams(location.search).get('c') ?? 'conversation-42'
+const transcript = document.querySelector<HTMLOListElement>('#transcript')!
+const composer = document.querySelector<HTMLFormElement>('#composer')!
+const text = composer.querySelector<HTMLInputElement>('input')!
+const auditList = document.querySelector<HTMLOListElement>('#audit')!
+const desk = document.querySelector<RevealElement>('secure-reveal')!
+const deskStatus = document.querySelector<HTMLElement>('#desk-status')!
+let revealing: string | undefined
+
+const chat = connectChat('agent', conversation, (m) => {
+  switch (m.type) {
+    case 'welcome':
+      transcript.replaceChildren(...m.transcript.map(render))
+      break
+    case 'entry':
+      transcript.append(render(m.entry))
+      transcript.lastElementChild?.scrollIntoView({ block: 'end' })
+      break
+    case 'envelope':
+      revealing = m.id
+      desk.setAttribute('context', conversation)
+      desk.envelope = m.envelope
+      deskStatus.textContent = 'Confirm it is you in the desk panel to reveal the value.'
+      break
+    case 'gone':
+      deskStatus.textContent = 'That value is no longer available: it was revealed or it expired.'
+      break
+    case 'deleted':
+      transcript.querySelector(`[data-id="${CSS.escape(m.id)}"] .reveal`)?.remove()
+      transcript.querySelector(`[data-id="${CSS.escape(m.id)}"]`)?.classList.add('deleted')
+      break
+    case 'audit':
+      renderAudit(m.entry)
+      break
+    case 'notice':
+      deskStatus.textContent = m.text
+      break
+  }
+})
+
+function render(entry: Parameters<typeof renderEntry>[0]): HTMLElement {
+  const row = renderEntry(entry, 'agent')
+  if (entry.kind === 'secure') {
+    const button = el('button', 'reveal', 'Reveal once')
+    button.addEventListener('click', () => chat.send({ type: 'fetch', id: entry.id }))
+    row.querySelector('.body')!.append(button)
+  }
+  return row
+}
+
+function renderAudit(entry: AuditEntry) {
+  const row = el('li', `audit ${entry.event}`)
+  row.append(el('code', 'seq', String(entry.seq)), el('span', 'event', entry.event), el('span', 'what', [entry.kind, entry.envelopeId, entry.code].filter(Boolean).join(' · ')))
+  row.title = `${entry.time} · hash ${entry.hash}`
+  auditList.prepend(row)
+}
+
+composer.addEventListener('submit', (e) => {
+  e.preventDefault()
+  if (!text.value.trim()) return
+  chat.send({ type: 'say', text: text.value.trim() })
+  text.value = ''
+})
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-request]')) {
+  button.addEventListener('click', () => chat.send({ type: 'request', kind: button.dataset.request }))
+}
+
+// The desk key: generated in the reveal frame, only its public JWK comes out, the server pins it.
+desk.addEventListener('secure-ready', async () => {
+  const publicJwk = await desk.publicKey()
+  chat.send({ type: 'desk-key', publicJwk })
+  deskStatus.textContent = 'Desk ready.'
+})
+desk.addEventListener('secure-revealed', () => revealing && chat.send({ type: 'revealed', id: revealing }))
+desk.addEventListener('secure-wiped', () => {
+  if (revealing) chat.send({ type: 'audit', event: 'wiped', envelopeId: revealing })
+  revealing = undefined
+  deskStatus.textContent = 'Shown once, wiped and deleted.'
+})
+desk.addEventListener('secure-audit', (e) => {
+  const { event, detail } = (e as CustomEvent<{ event: string; detail: Record<string, string> }>).detail
+  if (event === 'failed' || event === 'refused' || event === 'hidden') chat.send({ type: 'audit', event, envelopeId: revealing, code: detail.code })
+})
+desk.addEventListener('secure-error', (e) => (deskStatus.textContent = (e as CustomEvent<{ message: string }>).detail.message))

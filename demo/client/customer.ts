@@ -1,0 +1,82 @@
+/**
+ * The customer's chat page. When the agent asks for a card, the chat shows a consent gate with a
+ * secure card field; on send, the field seals the value inside its frame and the page forwards
+ * only the envelope.
+ */
+import { connectChat, el, renderEntry } from './chat-client.js'
+import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+
+const conversation = new URLSearchParams(location.search).get('c') ?? 'conversation-42'
+const transcript = document.querySelector<HTMLOListElement>('#transcript')!
+const composer = document.querySelector<HTMLFormElement>('#composer')!
+const text = composer.querySelector<HTMLInputElement>('input')!
+const frameBase = document.documentElement.dataset.frameBase!
+
+const FIELDS: Record<string, { tag: string; purpose: string; label: string; attributes?: Record<string, string> }> = {
+  card: { tag: 'secure-card-input', purpose: 'Pay for your order', label: 'Card' },
+  ssn: { tag: 'secure-ssn-input', purpose: 'Verify your identity', label: 'Social Security number' },
+  iban: { tag: 'secure-text-input', purpose: 'Set up your refund', label: 'IBAN', attributes: { preset: 'iban' } },
+}
+
+const chat = connectChat('customer', conversation, (m) => {
+  if (m.type === 'welcome') {
+    transcript.replaceChildren(...m.transcript.map((e) => renderEntry(e, 'customer')))
+  } else if (m.type === 'entry') {
+    transcript.append(renderEntry(m.entry, 'customer'))
+    transcript.lastElementChild?.scrollIntoView({ block: 'end' })
+  } else if (m.type === 'request') {
+    showRequest(m.requestId, m.field, m.publicKey, m.context)
+  } else if (m.type === 'notice') {
+    transcript.append(el('li', 'entry notice', m.text))
+  }
+})
+
+composer.addEventListener('submit', (e) => {
+  e.preventDefault()
+  if (!text.value.trim()) return
+  chat.send({ type: 'say', text: text.value.trim() })
+  text.value = ''
+})
+
+/** A secure request in the chat: consent gate, field, send button. */
+function showRequest(requestId: string, kind: string, publicKey: Record<string, unknown>, context: string) {
+  const spec = FIELDS[kind]
+  if (!spec) return
+  const item = el('li', 'entry theirs secure-request')
+  item.dataset.request = requestId
+  const form = el('form', 'secure-form')
+  const gate = document.createElement('consent-gate')
+  gate.setAttribute('purpose', spec.purpose)
+  gate.setAttribute('policy-url', 'https://example.com/privacy')
+  gate.setAttribute('policy-version', '2026-03')
+  gate.setAttribute('frame-origin', frameBase)
+  const field = document.createElement(spec.tag) as SecureFieldElement
+  for (const [name, value] of Object.entries({ name: kind, required: '', label: spec.label, context, 'frame-origin': frameBase, ...spec.attributes })) {
+    field.setAttribute(name, value)
+  }
+  field.publicKey = publicKey
+  gate.append(field)
+  const send = el('button', 'send', 'Send securely')
+  send.type = 'submit'
+  const status = el('p', 'status')
+  status.setAttribute('role', 'status')
+  form.append(gate, send, status)
+  item.append(el('span', 'who', 'Secure form'), form)
+  transcript.append(item)
+  item.scrollIntoView({ block: 'end' })
+
+  field.addEventListener('secure-audit', (e) => chat.send({ type: 'audit', event: e.detail.event, kind: e.detail.detail.kind, code: e.detail.detail.code }))
+  field.addEventListener('secure-error', (e) => (status.textContent = e.detail.message))
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    send.disabled = true
+    try {
+      const envelope = await field.seal()
+      chat.send({ type: 'envelope', requestId, envelope })
+      item.remove()
+    } catch (error) {
+      status.textContent = (error as Error).message
+      send.disabled = false
+    }
+  })
+}
