@@ -21,7 +21,7 @@ export default {
   rootDir: '.',
   port: HOST_PORT,
   nodeResolve: { exportConditions: ['production'] },
-  files: groups ?? ['test/{crypto,validate,protocol,frame,host}/**/*.test.ts'],
+  files: groups ?? ['test/{crypto,validate,protocol,frame,host,react}/**/*.test.ts'],
   // One page at a time: only the focused page of a browser gets key events, and the element tests
   // type through real keys.
   concurrency: 1,
@@ -41,6 +41,24 @@ export default {
       async serve(context) {
         if (!COMMONJS.some((p) => context.path.endsWith(p))) return undefined
         const out = await build({ entryPoints: [`.${context.path}`], bundle: true, format: 'esm', write: false, logLevel: 'silent' })
+        return { body: out.outputFiles[0].text, type: 'js' }
+      },
+    },
+    {
+      // React is CommonJS only: the React test loads React, React DOM and our components as one
+      // esbuild bundle (one React instance).
+      name: 'react-bundle',
+      async serve(context) {
+        if (context.path !== '/__sf/react-bundle.js') return undefined
+        const out = await build({
+          entryPoints: ['test/support/react-bundle.ts'],
+          bundle: true,
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+          tsconfig: 'tsconfig.json',
+          define: { 'process.env.NODE_ENV': '"development"' },
+        })
         return { body: out.outputFiles[0].text, type: 'js' }
       },
     },

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The `secure-fields` command. An installed package runs its compiled code; a source checkout
-// without a build runs the TypeScript through tsx.
+// The `secure-fields` command. A source checkout runs the TypeScript through tsx (so it is never
+// stale); an installed package, which ships no sources, runs its compiled code.
 import { existsSync } from 'node:fs'
 
-const built = new URL('../dist/lib/node/cli/main.js', import.meta.url)
-if (existsSync(built)) {
-  await import(built.href)
-} else {
+const source = new URL('../src/node/cli/main.ts', import.meta.url)
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api')
   register()
-  await import(new URL('../src/node/cli/main.ts', import.meta.url).href)
+  await import(source.href)
+} else {
+  await import(new URL('../dist/lib/node/cli/main.js', import.meta.url).href)
 }

@@ -245,6 +245,8 @@ export abstract class SecureFieldElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     this.addEventListener('focusin', this.onFocusIn)
+    // Moved or re-inserted (React StrictMode mounts twice): the old frame is gone, open a new one.
+    if (this.hasUpdated && !this.connection && !this.failure) this.openFrame()
   }
 
   override disconnectedCallback(): void {

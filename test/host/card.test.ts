@@ -123,6 +123,17 @@ describe('<secure-card-input>: typing, events and sealing', () => {
     await blurred
   })
 
+  it('moving the element re-opens exactly one frame, which works', async () => {
+    const card = await mountField<SecureCardInput>('secure-card-input')
+    const other = document.body.appendChild(document.createElement('section'))
+    const ready = nextEvent(card, 'secure-ready')
+    other.append(card) // disconnect + connect: the iframe reloads, so the element reconnects
+    await ready
+    expect(card.shadowRoot!.querySelectorAll('iframe')).to.have.length(1)
+    await typeInto(card, '4242')
+    await waitForState(card, (s) => !s.empty)
+  })
+
   it('clear() empties the field', async () => {
     const card = await mountField<SecureCardInput>('secure-card-input')
     await typeInto(card, '4242')
