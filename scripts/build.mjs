@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the frame pages, then the loader (Vite, into dist/frame/), then the npm
 // package's JavaScript and types (TypeScript, into dist/lib/ and dist/types/).
-// `npm run build -- frames` builds only what the frame origin serves.
+// `npm run build -- frames` builds only what the frame origin serves; `-- lib` only the package.
 import { build } from 'vite'
 import { spawnSync } from 'node:child_process'
 
@@ -12,7 +12,10 @@ if (!only || only === 'frames') {
   await build({ configFile: 'vite.loader.config.ts', mode: 'production' })
 }
 if (!only || only === 'lib') {
-  const r = spawnSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
-  if (r.status !== 0) process.exit(r.status ?? 1)
+  const tsc = spawnSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1)
+  // custom-elements.json from the elements' TSDoc (IDEs, Storybook, the package's customElements).
+  const cem = spawnSync('node_modules/.bin/cem', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { stdio: 'inherit' })
+  if (cem.status !== 0) process.exit(cem.status ?? 1)
 }
 console.log(`built in ${Date.now() - started} ms`)

@@ -46,6 +46,8 @@ const started = Date.now()
 check('type check', bin('tsc'), ['-p', 'tsconfig.json'])
 suite('node tests', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/{crypto,validate,protocol,node}/**/*.test.ts'])
 check('build frames', process.execPath, ['scripts/build.mjs', 'frames'])
+check('build package', process.execPath, ['scripts/build.mjs', 'lib'])
+check('size budgets', bin('size-limit'), [])
 suite('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs'])
 
 rmSync(tmp, { recursive: true, force: true })
