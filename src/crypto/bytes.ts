@@ -8,38 +8,66 @@
 const utf8Encoder = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true })
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const DECODE = new Int8Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i
+
 /** base64url without padding (RFC 7515 §2, RFC 4648 §5). */
 export function b64uEncode(bytes: Uint8Array): string {
-  // btoa/atob exist in every runtime we support and keep a frame's bundle small.
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[])
+  let out = ''
+  let i = 0
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  const rest = bytes.length - i
+  if (rest === 1) {
+    const n = bytes[i]! << 16
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8)
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!
+  }
+  return out
 }
-
-const B64U = /^[A-Za-z0-9_-]*$/
 
 /**
  * Strict base64url decoding: the alphabet of RFC 4648 §5, no padding, and the canonical encoding
- * only. Re-encoding must give back the input, so no two strings decode to the same bytes — a
- * flipped character in an envelope can never decode to the original segment.
+ * only (RFC 4648 §3.5: the unused bits of the last character must be zero), so no two strings
+ * decode to the same bytes — a changed character in an envelope can never decode to the original
+ * segment.
  *
  * @returns the bytes, or `undefined` when `text` is not canonical base64url
  */
 export function b64uDecode(text: string): Uint8Array<ArrayBuffer> | undefined {
-  // RFC 4648 §3.3: reject characters outside the alphabet; a length of 1 mod 4 is never valid.
-  if (typeof text !== 'string' || !B64U.test(text) || text.length % 4 === 1) return undefined
-  let binary: string
-  try {
-    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  } catch {
-    return undefined
+  if (typeof text !== 'string') return undefined
+  const rest = text.length % 4
+  if (rest === 1) return undefined
+  const out = new Uint8Array(((text.length - rest) / 4) * 3 + (rest ? rest - 1 : 0))
+  let o = 0
+  let i = 0
+  const digit = (k: number) => {
+    const c = text.charCodeAt(k)
+    return c < 128 ? DECODE[c]! : -1
   }
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  // RFC 4648 §3.5: non-zero pad bits would let two strings decode to the same bytes.
-  return b64uEncode(bytes) === text ? bytes : undefined
+  for (; i + 3 < text.length; i += 4) {
+    const a = digit(i), b = digit(i + 1), c = digit(i + 2), d = digit(i + 3)
+    if ((a | b | c | d) < 0) return undefined
+    const n = (a << 18) | (b << 12) | (c << 6) | d
+    out[o++] = n >> 16
+    out[o++] = (n >> 8) & 255
+    out[o++] = n & 255
+  }
+  if (rest) {
+    const a = digit(i), b = digit(i + 1), c = rest === 3 ? digit(i + 2) : 0
+    if ((a | b | c) < 0) return undefined
+    // Non-canonical: bits beyond the last byte must be zero.
+    if (rest === 2 ? b & 15 : c & 3) return undefined
+    const n = (a << 18) | (b << 12) | (c << 6)
+    out[o++] = n >> 16
+    if (rest === 3) out[o++] = (n >> 8) & 255
+  }
+  return out
 }
 
 /** UTF-8 encoding of a string. */

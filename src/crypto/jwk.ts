@@ -92,7 +92,7 @@ export async function importPublicKey(jwk: unknown, alg: string): Promise<Sender
 }
 
 /** Imported private keys by JWK object, so repeated opens with one JWK import it once. */
-const imported = new WeakMap<object, { x: string; d: string; key: Promise<RecipientKey> }>()
+const imported = new WeakMap<object, { x: string; d: string; alg: unknown; key: Promise<RecipientKey> }>()
 
 /**
  * Validates a private JWK of the suite `alg` and imports it as a non-extractable WebCrypto key.
@@ -101,11 +101,13 @@ const imported = new WeakMap<object, { x: string; d: string; key: Promise<Recipi
  * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`
  */
 export async function importPrivateKey(jwk: unknown, alg: string): Promise<RecipientKey> {
+  // The same, unchanged JWK object as before: its checks and import are done already.
+  const cached = typeof jwk === 'object' && jwk !== null ? imported.get(jwk) : undefined
+  const j = jwk as Record<string, unknown>
+  if (cached && cached.x === j.x && cached.d === j.d && cached.alg === j.alg) return cached.key
   const { x, publicBytes } = checkPublic(jwk, alg)
-  const d = (jwk as Record<string, unknown>).d
+  const d = j.d
   if (typeof d !== 'string') throw invalid('d is missing (this is a public key)')
-  const cached = imported.get(jwk as object)
-  if (cached && cached.x === x && cached.d === d) return cached.key
   const scalar = b64uDecode(d)
   const ok = scalar?.length === 32
   wipe(scalar)
@@ -117,7 +119,7 @@ export async function importPrivateKey(jwk: unknown, alg: string): Promise<Recip
       throw invalid('the runtime rejected the private key')
     },
   )
-  imported.set(jwk as object, { x, d, key })
+  imported.set(jwk as object, { x, d, alg: j.alg, key })
   return key
 }
 

@@ -8,6 +8,7 @@
 import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory } from 'hpke'
 import { KDF_HKDF_SHA256 as KDF_NOBLE } from '@panva/hpke-noble'
 import { AEAD_CHACHA20_POLY1305 } from './chacha20poly1305.js'
+import { withConstantExtracts } from './kdf-constants.js'
 import { createX25519Kem } from './x25519-kem.js'
 import { createX25519SenderKem } from './x25519-sender-kem.js'
 import type { X25519Key } from './x25519.js'
@@ -45,9 +46,10 @@ export interface Suite extends SenderSuite {
  * combination is the same algorithm and interoperates; they differ in speed and size only.
  */
 export function createHpke4Suite(kdf: KDFFactory, aead: AEADFactory): Suite {
+  const schedule = withConstantExtracts(kdf, { kem: 0x0020, kdf: 0x0001, aead: 0x0003 })
   return {
     alg: 'HPKE-4',
-    hpke: new CipherSuite(createX25519Kem({ kdf: kdf() }), kdf, aead),
+    hpke: new CipherSuite(createX25519Kem({ kdf: kdf() }), schedule, aead),
     importPublic: (jwk) => importPublicKey(jwk, 'HPKE-4'),
     importPrivate: (jwk) => importPrivateKey(jwk, 'HPKE-4'),
     generate: () => generateX25519Jwks('HPKE-4'),
