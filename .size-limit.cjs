@@ -19,5 +19,6 @@ const fieldPages = readdirSync(dir)
 
 module.exports = [
   { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '12 KB', gzip: true },
+  { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '12 KB', gzip: true },
   ...fieldPages.map((page) => ({ name: `${page} frame app`, path: pageAssets(page), limit: '35 KB', gzip: true })),
 ]

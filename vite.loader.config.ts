@@ -1,9 +1,13 @@
 /**
- * The loader (`dist/frame/secure-fields.js`): every host element in one ES module, Lit included,
- * served from the frame origin so elements find their frames beside it (`import.meta.url`).
+ * The loaders, each one self-contained ES module with Lit included, served from the frame origin
+ * so elements find their frames beside them (`import.meta.url`):
+ * `secure-fields.js` (fields and consent gate, for customer pages) and, with SF_LOADER=agent,
+ * `secure-fields-agent.js` (`<secure-reveal>`, for agent consoles).
  */
 import { defineConfig } from 'vite'
 import { resolve } from 'node:path'
+
+const agent = process.env.SF_LOADER === 'agent'
 
 export default defineConfig({
   base: './',
@@ -12,13 +16,13 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, process.env.SF_FRAME_OUT ?? 'dist/frame'),
     emptyOutDir: false,
     target: 'es2022',
-    // Vite keeps an ES library's whitespace for consumers' bundlers; this file is served as is,
-    // so ask the bundler to minify its output fully.
+    // Vite keeps an ES library's whitespace for consumers' bundlers; these files are served as
+    // they are, so ask the bundler to minify its output fully.
     rolldownOptions: { output: { minify: true } },
     lib: {
-      entry: resolve(import.meta.dirname, 'src/host/loader.ts'),
+      entry: resolve(import.meta.dirname, agent ? 'src/host/agent-loader.ts' : 'src/host/loader.ts'),
       formats: ['es'],
-      fileName: () => 'secure-fields.js',
+      fileName: () => (agent ? 'secure-fields-agent.js' : 'secure-fields.js'),
     },
   },
 })

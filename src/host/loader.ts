@@ -1,10 +1,20 @@
 /**
- * The single-file loader (`secure-fields.js`), served from the frame origin: one script tag
- * defines every element, and elements find their frames beside this file.
+ * The customer-side loader (`secure-fields.js`), served from the frame origin: one script tag
+ * defines the field elements and the consent gate, and they find their frames beside this file.
+ * Agent consoles load `secure-fields-agent.js` for `<secure-reveal>`.
  *
  * @module
  */
-import './define.js'
+import { defineSecureCardInput, SecureCardInput } from './secure-card-input.js'
+import { defineSecureSsnInput, SecureSsnInput } from './secure-ssn-input.js'
+import { defineSecureTextInput, SecureTextInput } from './secure-text-input.js'
+import { defineConsentGate, ConsentGate } from './consent-gate.js'
 
-export { configure } from './frame-url.js'
-export * from './index.js'
+defineSecureCardInput()
+defineSecureSsnInput()
+defineSecureTextInput()
+defineConsentGate()
+
+export { configure, type SecureFieldsSettings } from './frame-url.js'
+export { SecureCardInput, SecureSsnInput, SecureTextInput, ConsentGate }
+export { SecureFieldsError, ErrorCodes, isSecureFieldsError } from '../errors.js'

@@ -1,0 +1,14 @@
+/**
+ * The agent-side loader (`secure-fields-agent.js`), served from the frame origin: defines
+ * `<secure-reveal>` for agent consoles, so customer pages never download agent code.
+ *
+ * @module
+ */
+import { defineSecureReveal } from './secure-reveal.js'
+
+defineSecureReveal()
+
+export { configure } from './frame-url.js'
+export { SecureReveal, defineSecureReveal, type DeskPublicJwk } from './secure-reveal.js'
+export { RevealErrorCodes, SHOW_FOR, type RevealPhase, type RevealStatus } from '../protocol/reveal.js'
+export { SecureFieldsError, ErrorCodes, isSecureFieldsError } from '../errors.js'
