@@ -14,6 +14,12 @@ const outDir = resolve(import.meta.dirname, process.env.SF_FRAME_OUT ?? 'dist/fr
 const pages = readdirSync(root)
   .filter((f) => f.endsWith('.html'))
   .map((f) => f.slice(0, -'.html'.length))
+// Pages that open envelopes (the reveal desk) are built on their own, in a second pass
+// (SF_FRAME_ISOLATED=1, scripts/build.mjs): in one build, Rollup would put the recipient-side
+// crypto they use into chunks the field frames share, and every field frame would load it.
+const ISOLATED = ['reveal']
+const isolated = process.env.SF_FRAME_ISOLATED === '1'
+const built = pages.filter((p) => ISOLATED.includes(p) === isolated)
 
 /** The frame pages: strict CSP means no inline script, so no module-preload polyfill. */
 export default defineConfig({
@@ -22,12 +28,12 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     outDir,
-    emptyOutDir: true,
+    emptyOutDir: !isolated,
     target: 'es2022',
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rollupOptions: {
-      input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
+      input: Object.fromEntries(built.map((p) => [p, resolve(root, `${p}.html`)])),
     },
   },
 })

@@ -9,7 +9,14 @@ const only = process.argv[2]
 const started = Date.now()
 if (!only || only === 'frames') {
   await build({ configFile: 'vite.config.ts', mode: 'production' })
+  // Then the pages built on their own (see vite.config.ts), into the same folder.
+  process.env.SF_FRAME_ISOLATED = '1'
+  await build({ configFile: 'vite.config.ts', mode: 'production' })
+  delete process.env.SF_FRAME_ISOLATED
   await build({ configFile: 'vite.loader.config.ts', mode: 'production' })
+  process.env.SF_LOADER = 'agent'
+  await build({ configFile: 'vite.loader.config.ts', mode: 'production' })
+  delete process.env.SF_LOADER
 }
 if (!only || only === 'lib') {
   const tsc = spawnSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })

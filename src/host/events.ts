@@ -5,13 +5,14 @@
  *
  * @module
  */
+import type { ConsentReceipt } from '../protocol/consent.js'
 
 /** `secure-change`: the field's derived state changed. */
 export interface SecureChangeDetail {
   empty: boolean
   complete: boolean
   valid: boolean
-  /** Card brand (`visa`, `mastercard`, `american-express`…), when known. */
+  /** Card brand (`visa`, `mastercard`, `american-express`…), when known; `itin` when an SSN field holds an ITIN. */
   brand?: string
   /** Masked preview, when valid (e.g. `Visa •••• 4242`). */
   preview?: string
@@ -45,10 +46,45 @@ export interface SecureAuditDetail {
   detail: Record<string, string>
 }
 
-/** `secure-consent`: the customer consented in a gate; the receipt and its digest. */
+/**
+ * `secure-consent`: the customer consented in a `<consent-gate>`. `digest` is the base64url
+ * SHA-256 of the receipt's canonical JSON (docs/envelope.md, "Consent"), the `consent` claim of
+ * every envelope sealed behind the gate.
+ */
 export interface SecureConsentDetail {
-  receipt: Record<string, string>
+  receipt: ConsentReceipt
   digest: string
+}
+
+/** `secure-gate-change`: a `<consent-gate>`'s consent or visibility changed. */
+export interface SecureGateChangeDetail {
+  /** Whether the customer's consent stands. */
+  consented: boolean
+  /** Whether the gate is fully visible and unobscured, so it can take a consent gesture. */
+  visible: boolean
+}
+
+/**
+ * `secure-revealed`: a `<secure-reveal>` shows a value (inside its frame, after the step-up).
+ * Only the envelope's id, kind and preview — never the value.
+ */
+export interface SecureRevealedDetail {
+  /** The envelope's `jti`: what the server deletes from its store. */
+  jti: string
+  kind: string
+  preview: string
+}
+
+/** `secure-wiped`: the value shown by `<secure-reveal>` was removed from its frame (timeout or Hide). */
+export type SecureWipedDetail = SecureRevealedDetail
+
+/** `secure-enrolled`: a `<secure-reveal>` desk has its key and credential; its public JWK is ready. */
+export interface SecureEnrolledDetail {
+  desk: string
+  /** RFC 7638 thumbprint of the desk's public key. */
+  kid: string
+  /** `prf`: the key is wrapped under the authenticator's PRF output; `device`: a non-extractable key. */
+  protection: string
 }
 
 /** Every event name and its detail type. */
@@ -61,6 +97,10 @@ export interface SecureEventMap {
   'secure-error': CustomEvent<SecureErrorDetail>
   'secure-audit': CustomEvent<SecureAuditDetail>
   'secure-consent': CustomEvent<SecureConsentDetail>
+  'secure-gate-change': CustomEvent<SecureGateChangeDetail>
+  'secure-revealed': CustomEvent<SecureRevealedDetail>
+  'secure-wiped': CustomEvent<SecureWipedDetail>
+  'secure-enrolled': CustomEvent<SecureEnrolledDetail>
 }
 
 /** Dispatches a typed secure event from `target`. */

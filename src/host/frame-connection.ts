@@ -19,8 +19,8 @@ export const FRAME_TIMEOUT_MS = 10_000
  */
 export const BOOT_AFTER_LOAD_MS = 1_500
 
-/** Options of a {@link FrameConnection}. */
-export interface FrameConnectionOptions {
+/** Options of a {@link FrameConnection}; `In` is what the frame's page sends. */
+export interface FrameConnectionOptions<In = FrameMessage> {
   /** Frame base URL (see `frameBase`). */
   base: string
   /** Page name, e.g. `card`. */
@@ -31,7 +31,17 @@ export interface FrameConnectionOptions {
   devMode: boolean
   /** Extra `allow` (Permissions Policy) tokens, e.g. WebAuthn for the reveal frame. */
   allow?: string
-  onMessage(message: FrameMessage): void
+  /**
+   * Extra sandbox tokens, e.g. `allow-popups allow-popups-to-escape-sandbox` for the consent
+   * gate, whose policy link opens in a new window.
+   */
+  sandbox?: string
+  onMessage(message: In): void
+  /**
+   * The guard for what arrives on the port (default: the field protocol's `parseFrameMessage`);
+   * a page with its own protocol, like the reveal desk, passes its own.
+   */
+  parse?: (data: unknown, drops: DropCounter) => In | undefined
   /** The frame did not boot in time, or was refused by the element. */
   onFailure(code: string, message: string): void
 }
@@ -39,13 +49,13 @@ export interface FrameConnectionOptions {
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms'
 const SANDBOX_DEV = 'allow-scripts allow-forms'
 
-/** One frame and its port. */
-export class FrameConnection {
+/** One frame and its port; `In`/`Out` are the page's frame → host and host → frame messages. */
+export class FrameConnection<In = FrameMessage, Out extends { t: string } = HostMessage> {
   readonly iframe: HTMLIFrameElement
   readonly drops = new DropCounter()
   readonly origin: string
   private port?: MessagePort
-  private readonly queue: HostMessage[] = []
+  private readonly queue: Out[] = []
   private timer?: ReturnType<typeof setTimeout>
   private loadTimer?: ReturnType<typeof setTimeout>
   private readonly onWindowMessage = (event: MessageEvent) => this.handleWindowMessage(event)
@@ -58,12 +68,12 @@ export class FrameConnection {
     }, BOOT_AFTER_LOAD_MS)
   }
 
-  constructor(private readonly options: FrameConnectionOptions) {
+  constructor(private readonly options: FrameConnectionOptions<In>) {
     this.origin = new URL(options.base).origin
     this.iframe = document.createElement('iframe')
     this.iframe.title = options.title
     this.iframe.setAttribute('part', 'frame')
-    this.iframe.setAttribute('sandbox', options.devMode ? SANDBOX_DEV : SANDBOX)
+    this.iframe.setAttribute('sandbox', [options.devMode ? SANDBOX_DEV : SANDBOX, options.sandbox].filter(Boolean).join(' '))
     this.iframe.setAttribute('allow', options.allow ?? '')
     this.iframe.setAttribute('referrerpolicy', 'no-referrer')
     this.iframe.setAttribute('loading', 'eager')
@@ -85,7 +95,7 @@ export class FrameConnection {
   }
 
   /** Sends a message now, or when the port is up. */
-  send(message: HostMessage): void {
+  send(message: Out): void {
     if (this.port) this.port.postMessage(stamp(message))
     else this.queue.push(message)
   }
@@ -116,9 +126,10 @@ export class FrameConnection {
     clearTimeout(this.loadTimer)
     const channel = new MessageChannel()
     this.port = channel.port1
+    const parse = this.options.parse ?? (parseFrameMessage as unknown as (data: unknown, drops: DropCounter) => In | undefined)
     this.port.onmessage = (e: MessageEvent) => {
-      const message = parseFrameMessage(e.data, this.drops)
-      if (message) this.options.onMessage(message)
+      const message = parse(e.data, this.drops)
+      if (message !== undefined) this.options.onMessage(message)
     }
     this.iframe.contentWindow!.postMessage(stamp({ t: 'hello' }), this.options.devMode ? '*' : this.origin, [channel.port2])
     for (const m of this.queue.splice(0)) this.port.postMessage(stamp(m))

@@ -8,6 +8,7 @@
 import { LitElement, css, html } from 'lit'
 import type { FieldConfig, FieldKind, FieldState, FrameMessage } from '../protocol/messages.js'
 import { SecureFieldsError } from '../errors.js'
+import { GATE_PENDING } from '../protocol/consent.js'
 import { emit, type SecureChangeDetail } from './events.js'
 import { FrameConnection } from './frame-connection.js'
 import { frameBase } from './frame-url.js'
@@ -155,14 +156,26 @@ export abstract class SecureFieldElement extends LitElement {
     this.theme = {}
   }
 
+  /**
+   * The iframe's accessible title when neither `frame-title`, `label` nor a `<label>` gives one
+   * (the host has no message tables, so this is English; set `frame-title` to localize it).
+   */
+  protected defaultTitle(): string {
+    return this.kind
+  }
+
   /** Kind-specific options sent to the frame (preset, pattern, lengths…). */
   protected fieldOptions(): Record<string, string | number | boolean> {
     return {}
   }
 
-  /** The consent gate this field sits behind, if any (set by `<consent-gate>`). */
+  /**
+   * The consent gate this field sits behind: the closest `<consent-gate>`'s id, or `GATE_PENDING`
+   * while that gate's frame has not told it yet (the field frame stays locked meanwhile).
+   */
   protected gateId(): string | undefined {
-    return undefined
+    const gate = this.closest('consent-gate') as { gateId?: string } | null
+    return gate ? (gate.gateId ?? GATE_PENDING) : undefined
   }
 
   /** The current derived state (never plaintext). */
@@ -300,7 +313,7 @@ export abstract class SecureFieldElement extends LitElement {
     const connection = new FrameConnection({
       base,
       page: this.kind,
-      title: this.frameTitle || this.label || this.labelText() || this.kind,
+      title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
       devMode: this.devMode,
       onMessage: (m) => this.onFrameMessage(m),
       onFailure: (code, message) => this.fail(code, message),
@@ -361,10 +374,16 @@ export abstract class SecureFieldElement extends LitElement {
 
   private sendConfig(): void {
     if (!this.connection) return
-    const disabled = this.disabled || this.formDisabled
-    this.connection.iframe.tabIndex = disabled ? -1 : 0
-    this.toggleAttribute('inert', disabled)
+    this.applyInert()
     this.connection.send({ t: 'config', config: this.config() })
+  }
+
+  /** Not focusable while disabled or locked behind a gate; the frame enforces the lock itself. */
+  private applyInert(): void {
+    const locked = this.announced ? this.fieldState.locked === true : this.gateId() !== undefined
+    const inert = this.disabled || this.formDisabled || locked
+    this.connection!.iframe.tabIndex = inert ? -1 : 0
+    this.toggleAttribute('inert', inert)
   }
 
   private onFrameMessage(message: FrameMessage): void {
@@ -376,6 +395,7 @@ export abstract class SecureFieldElement extends LitElement {
         break
       case 'state':
         this.fieldState = message.state
+        this.applyInert()
         if (!message.state.valid) this.setEnvelope(null)
         this.updateValidity()
         // The first state after configuration means the frame shows a working field.

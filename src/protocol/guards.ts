@@ -36,10 +36,14 @@ export class DropCounter {
 }
 
 type Rec = Record<string, unknown>
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isStr = (v: unknown, max = 4096): v is string => typeof v === 'string' && v.length <= max
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean'
-const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+/** A plain object (not null, not an array). Shared by the guards of every page's protocol. */
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v)
+/** A string of at most `max` characters. */
+export const isStr = (v: unknown, max = 4096): v is string => typeof v === 'string' && v.length <= max
+/** A boolean. */
+export const isBool = (v: unknown): v is boolean => typeof v === 'boolean'
+/** A request id: a safe, non-negative integer. */
+export const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 
 /** Size of a structured-clone payload, approximated by its JSON length; non-JSON data is malformed. */
 function sizeOf(data: unknown): number | undefined {
@@ -51,7 +55,7 @@ function sizeOf(data: unknown): number | undefined {
 }
 
 /** Checks the version stamp and size; returns the record or a drop reason. */
-function frame(data: unknown): Rec | DropReason {
+export function frame(data: unknown): Rec | DropReason {
   if (!isRec(data)) return 'malformed'
   if (data.sf !== PROTOCOL_VERSION) return typeof data.sf === 'number' ? 'version' : 'malformed'
   const size = sizeOf(data)
@@ -61,7 +65,8 @@ function frame(data: unknown): Rec | DropReason {
   return data
 }
 
-function isStringRecord(v: unknown, maxEntries: number, maxValue: number): v is Record<string, string> {
+/** A record of at most `maxEntries` short keys to strings of at most `maxValue` characters. */
+export function isStringRecord(v: unknown, maxEntries: number, maxValue: number): v is Record<string, string> {
   if (!isRec(v)) return false
   const entries = Object.entries(v)
   return entries.length <= maxEntries && entries.every(([k, x]) => k.length <= 64 && isStr(x, maxValue))

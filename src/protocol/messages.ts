@@ -51,7 +51,7 @@ export interface FieldState {
   empty: boolean
   complete: boolean
   valid: boolean
-  /** Card brand (credit-card-type's type, e.g. `visa`), when known. */
+  /** Card brand (credit-card-type's type, e.g. `visa`), when known; `itin` for an SSN field holding an ITIN. */
   brand?: string
   /** Masked preview, only when valid (e.g. `Visa •••• 4242`). */
   preview?: string

@@ -15,6 +15,7 @@ import { loadLocale } from '../../src/frame/i18n/index.js'
 import { installRecorder } from '../support/canary.js'
 import { cleanup, CONTEXT, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
 import { rawFrame } from '../support/raw-frame.js'
+import { rejectionCode } from '../support/sealed.js'
 
 /** What the suite needs to know about one field element. */
 export interface FieldSpec {
@@ -50,15 +51,6 @@ async function fill(element: SecureFieldElement, keys: string[]): Promise<void> 
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function rejectionCode(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise
-  } catch (e) {
-    return (e as { code?: string }).code
-  }
-  return undefined
-}
 
 /** Registers the conformance suite for `spec`. */
 export function describeFieldConformance(spec: FieldSpec): void {

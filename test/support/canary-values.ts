@@ -28,3 +28,12 @@ export function canarySsn(): string {
 
 /** A digit string of `n` random digits. */
 export { randomDigits }
+
+/** A valid German IBAN with a random 18-digit BBAN (ISO 7064 mod 97-10 check digits computed). */
+export function canaryIban(): { iban: string; digits: string } {
+  const bban = randomDigits(18)
+  // Country DE = 13 14, check digits 00 moved to the end, as ISO 13616 computes them.
+  const remainder = BigInt(`${bban}131400`) % 97n
+  const check = String(98n - remainder).padStart(2, '0')
+  return { iban: `DE${check}${bban}`, digits: bban }
+}

@@ -19,6 +19,8 @@ export interface TestConfig {
   unpinnedPrivateJwk: PrivateJwk
   /** A frame origin whose policy does not allow this page as a parent. */
   strictFrameBase: string
+  /** A frame origin whose policy requires consent for `card` fields. */
+  consentFrameBase: string
 }
 
 let config: Promise<TestConfig> | undefined

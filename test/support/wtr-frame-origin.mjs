@@ -1,6 +1,7 @@
 // A web-test-runner plugin that runs the real frame origin beside the test server: the built
 // frames (dist/frame) on http://fields.localhost:PORT, allowing the test page's origin as parent
 // and pinning one test key. Tests read the origins and keys from /__sf/config.json.
+import { randomBytes } from 'node:crypto'
 import { register } from 'tsx/esm/api'
 
 register()
@@ -10,7 +11,11 @@ const { generateKeyPair } = await import('../../src/crypto/index.ts')
 export function frameOriginPlugin({ hostPort, framePort }) {
   let server
   let strict
+  let consent
   let config
+  // The admin route's token stays in Node: tests pin desk keys through the sf-frame-pin command,
+  // which calls the real route over HTTP.
+  const adminToken = randomBytes(32).toString('base64url')
   return {
     name: 'secure-fields-frame-origin',
     async serverStart() {
@@ -21,6 +26,7 @@ export function frameOriginPlugin({ hostPort, framePort }) {
         dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
         allowParents: [`http://localhost:${hostPort}`],
         pinnedKeys: [pinned.publicJwk.kid],
+        adminToken,
       })
       // A second deployment that does not allow the test page as a parent.
       strict = await startFrameServer({
@@ -29,8 +35,17 @@ export function frameOriginPlugin({ hostPort, framePort }) {
         allowParents: ['https://chat.elsewhere.example'],
         pinnedKeys: [pinned.publicJwk.kid],
       })
+      // A third deployment whose policy requires consent for card fields (--require-consent card).
+      consent = await startFrameServer({
+        port: framePort + 2,
+        dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
+        allowParents: [`http://localhost:${hostPort}`],
+        pinnedKeys: [pinned.publicJwk.kid],
+        requireConsent: ['card'],
+      })
       config = {
         strictFrameBase: `http://fields.localhost:${strict.port}/`,
+        consentFrameBase: `http://fields.localhost:${consent.port}/`,
         hostOrigin: `http://localhost:${hostPort}`,
         frameBase: `http://fields.localhost:${server.port}/`,
         frameOrigin: `http://fields.localhost:${server.port}`,
@@ -43,9 +58,23 @@ export function frameOriginPlugin({ hostPort, framePort }) {
     async serverStop() {
       await server?.close()
       await strict?.close()
+      await consent?.close()
     },
     async serve(context) {
       if (context.path === '/__sf/config.json') return { body: JSON.stringify(config), type: 'json' }
+    },
+    // sf-frame-pin { jwk } / sf-frame-unpin { kid }: the frame origin's admin route, as a chat
+    // server calls it; resolves with the HTTP status.
+    async executeCommand({ command, payload }) {
+      const auth = { Authorization: `Bearer ${adminToken}` }
+      if (command === 'sf-frame-pin') {
+        const res = await fetch(`${server.url}/policy/keys`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(payload.jwk) })
+        return res.status
+      }
+      if (command === 'sf-frame-unpin') {
+        return (await fetch(`${server.url}/policy/keys/${encodeURIComponent(payload.kid)}`, { method: 'DELETE', headers: auth })).status
+      }
+      return undefined
     },
   }
 }

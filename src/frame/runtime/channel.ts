@@ -10,16 +10,22 @@
 import { DropCounter, isHello, parseHostMessage, stamp, type FrameMessage, type HostMessage } from '../../protocol/index.js'
 import { loadPolicy, parentAllowed, type FramePolicy } from './policy.js'
 
-/** An open channel to the host. */
-export interface HostChannel {
+/**
+ * An open channel to the host. Field frames speak {@link HostMessage}/{@link FrameMessage}; another
+ * page (the reveal desk) brings its own message types and guard to {@link connectWith}.
+ */
+export interface HostChannel<In = HostMessage, Out = FrameMessage> {
   /** The parent's origin, checked against the policy. */
   readonly parentOrigin: string
   readonly policy: FramePolicy
   readonly drops: DropCounter
-  send(message: FrameMessage): void
+  send(message: Out): void
   /** Called with every valid host message, in order. */
-  onMessage(handler: (message: HostMessage) => void): void
+  onMessage(handler: (message: In) => void): void
 }
+
+/** A page's guard for what arrives on the port: the message, or `undefined` (and a count). */
+export type HostMessageParser<In> = (data: unknown, drops: DropCounter) => In | undefined
 
 /** Why the frame refused to connect. */
 export class ChannelRefused extends Error {
@@ -43,7 +49,12 @@ export function declaredParentOrigin(loc: Location = location): string | undefin
  * when the frame has no parent or the parent is not allowed by the policy. In the refused case
  * the frame still completes the handshake when it can, so the host learns why (`error` message).
  */
-export async function connectToHost(drops = new DropCounter()): Promise<HostChannel> {
+export function connectToHost(drops = new DropCounter()): Promise<HostChannel> {
+  return connectWith<HostMessage, FrameMessage>(parseHostMessage, drops)
+}
+
+/** {@link connectToHost} for a page with its own protocol: `parse` guards every port message. */
+export async function connectWith<In, Out extends { t: string }>(parse: HostMessageParser<In>, drops = new DropCounter()): Promise<HostChannel<In, Out>> {
   if (window.parent === window) throw new ChannelRefused('ERR_FRAME_NO_PARENT')
   const parentOrigin = declaredParentOrigin()
   if (!parentOrigin) throw new ChannelRefused('ERR_POLICY_PARENT')
@@ -61,8 +72,8 @@ export async function connectToHost(drops = new DropCounter()): Promise<HostChan
   })
 
   const policy = await policyPromise
-  let handler: ((m: HostMessage) => void) | undefined
-  const channel: HostChannel = {
+  let handler: ((m: In) => void) | undefined
+  const channel: HostChannel<In, Out> = {
     parentOrigin,
     policy,
     drops,
@@ -72,13 +83,14 @@ export async function connectToHost(drops = new DropCounter()): Promise<HostChan
     },
   }
   if (!parentAllowed(policy, parentOrigin)) {
-    channel.send({ t: 'error', code: 'ERR_POLICY_PARENT', message: 'This page is not allowed to embed secure fields.', fatal: true })
+    // Every page's protocol has this `error` message (see `parseFrameMessage`).
+    port.postMessage(stamp({ t: 'error', code: 'ERR_POLICY_PARENT', message: 'This page is not allowed to embed secure fields.', fatal: true }))
     port.close()
     throw new ChannelRefused('ERR_POLICY_PARENT')
   }
   port.onmessage = (event: MessageEvent) => {
-    const message = parseHostMessage(event.data, drops)
-    if (message) handler?.(message)
+    const message = parse(event.data, drops)
+    if (message !== undefined) handler?.(message)
   }
   return channel
 }

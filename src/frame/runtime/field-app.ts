@@ -11,6 +11,8 @@ import type { SenderKey } from '../../crypto/jwk.js'
 import { isSecureFieldsError } from '../../errors.js'
 import { ENGLISH, loadLocale, type Locale, type MessageKey } from '../i18n/index.js'
 import { connectToHost, type HostChannel } from './channel.js'
+import { ConsentLink } from './consent-link.js'
+import { ConsentErrorCodes } from '../../protocol/consent.js'
 import { keyAllowed } from './policy.js'
 import { applyTheme } from './theme.js'
 import { watchHeight } from './height.js'
@@ -39,7 +41,9 @@ class FieldApp {
   private key?: SenderKey
   /** Set when the policy or the configuration forbids sealing; the code says why. */
   private refusal?: string
+  /** Locked while the field's gate has no consent (see {@link ConsentLink}); nothing seals. */
   private locked = false
+  private consent!: ConsentLink
   private lastState = ''
   private touched = false
   private autoSeal?: ReturnType<typeof setTimeout>
@@ -54,6 +58,7 @@ class FieldApp {
   ) {}
 
   start(): void {
+    this.consent = new ConsentLink(() => this.onConsent(), this.channel.drops)
     this.channel.onMessage((m) => this.onMessage(m))
     this.channel.send({ t: 'ready', kind: document.documentElement.dataset.kind ?? 'field' })
   }
@@ -68,7 +73,7 @@ class FieldApp {
         void this.configure(message.config)
         break
       case 'focus':
-        this.view.inputs.find((i) => !i.disabled)?.focus()
+        this.focusFirst()
         break
       case 'clear':
         this.clear()
@@ -97,10 +102,54 @@ class FieldApp {
     for (const { property, reason } of applyTheme(config.theme)) {
       this.report('ERR_THEME_REFUSED', `Theme property ${property} was refused (${reason}).`)
     }
-    this.view.configure(config, this.locale)
+    // Options come from the host: a view that cannot use them throws, and the field is refused.
+    let unusable: unknown
+    try {
+      // A view may load its rules first (the text page fetches its validators on demand).
+      await this.view.configure(config, this.locale)
+    } catch (error) {
+      unusable = error ?? new Error('unusable options')
+    }
     for (const input of this.view.inputs) input.disabled = config.disabled || this.refusal !== undefined
     if (first || JSON.stringify(previous?.publicKey) !== JSON.stringify(config.publicKey)) await this.checkKey(config)
+    if (unusable !== undefined && !this.refusal) {
+      // Validator messages name the option, never a value (src/validate/assert.ts).
+      const error = unusable
+      if (isSecureFieldsError(error)) this.refuse(String(error.code), error.message.slice(0, 300))
+      else this.refuse('ERR_INPUT_INVALID', 'The field options are not valid.')
+    }
+    this.applyConsent(config)
     this.publish()
+  }
+
+  /**
+   * Binds the field to its gate and locks it until that gate's consent arrives. A kind the frame
+   * origin's policy lists in `requireConsent` refuses outright when it sits behind no gate.
+   */
+  private applyConsent(config: FieldConfig): void {
+    this.consent.bind(config.gate)
+    if (!this.consent.gated && this.channel.policy.requireConsent.includes(config.kind) && !this.refusal) {
+      this.refuse(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field, and it sits behind no consent gate.')
+    }
+    this.setLocked(this.consent.gated && !this.consent.digest)
+  }
+
+  /** The gate's consent came, went or changed. */
+  private onConsent(): void {
+    if (!this.config) return
+    this.setLocked(this.consent.gated && !this.consent.digest)
+    this.publish()
+  }
+
+  /** Locking clears what was typed: withdrawn consent leaves nothing behind. */
+  private setLocked(locked: boolean): void {
+    if (locked && !this.locked) {
+      clearTimeout(this.autoSeal)
+      this.view.clear()
+      this.touched = false
+    }
+    this.locked = locked
+    for (const input of this.view.inputs) input.disabled = !!this.config?.disabled || this.refusal !== undefined || locked
   }
 
   /** Imports the recipient key and applies the pinned-key policy. */
@@ -119,6 +168,24 @@ class FieldApp {
     }
     if (!config.context) return this.refuse('ERR_CONTEXT_MISSING', 'No context id is configured.')
     for (const input of this.view.inputs) input.disabled = config.disabled
+  }
+
+  /**
+   * Puts the caret in the first enabled input. While this frame does not have focus yet, the
+   * host's focusing of the iframe is still on its way through the browser and would clear the
+   * caret when it lands (Chromium, out-of-process frames): wait for it (the window's `focus`),
+   * with a short fallback for a host page that is not focused itself.
+   */
+  private focusFirst(): void {
+    const first = () => this.view.inputs.find((i) => !i.disabled)?.focus()
+    if (document.hasFocus()) return void first()
+    const focus = () => {
+      clearTimeout(timer)
+      removeEventListener('focus', focus)
+      first()
+    }
+    addEventListener('focus', focus)
+    const timer = setTimeout(focus, 250)
   }
 
   private refuse(code: string, message: string): void {
@@ -218,13 +285,21 @@ class FieldApp {
     if (!evaluation.valid || !this.key || !this.config) {
       return fail(evaluation.empty ? 'ERR_FIELD_EMPTY' : 'ERR_FIELD_INVALID', this.messageFor(evaluation) ?? 'The field is not valid.')
     }
+    // The policy names envelope kinds too (a text field's `iban`): no consent, no envelope.
+    const consent = this.consent.digest
+    if (!consent && this.channel.policy.requireConsent.includes(evaluation.kind)) {
+      return fail(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field.')
+    }
     try {
       const envelope = await sealValue(this.view.plaintext(), this.key, {
         kind: evaluation.kind,
         context: this.config.context,
         preview: evaluation.preview,
+        ...(consent ? { consent } : {}),
         ...(this.config.expiresIn ? { expiresIn: this.config.expiresIn } : {}),
       })
+      // Consent withdrawn (or replaced) while sealing: this envelope no longer stands for it.
+      if (this.consent.digest !== consent) return fail(ConsentErrorCodes.CONSENT_REQUIRED, this.locale.t('field.locked'))
       this.channel.send({ t: 'sealed', id, envelope, preview: evaluation.preview, kind: evaluation.kind })
       this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: this.key.kid } })
     } catch (error) {

@@ -33,8 +33,14 @@ export interface FieldView {
   readonly inputs: HTMLInputElement[]
   /** Builds the DOM into `root`; `onInput` is called on every edit. */
   mount(root: HTMLElement, onInput: () => void): void
-  /** Applies labels, placeholders, locale and kind options. */
-  configure(config: FieldConfig, locale: Locale): void
+  /**
+   * Applies labels, placeholders, locale and kind options. May return a promise, when the view
+   * loads what its options need (a chunk from the frame origin); the runtime waits for it.
+   *
+   * @throws `SecureFieldsError` `ERR_INPUT_INVALID` (or rejects with it) when the host's `options`
+   *   cannot be used (a bad pattern, an unknown preset…): the runtime then refuses the field.
+   */
+  configure(config: FieldConfig, locale: Locale): void | Promise<void>
   /** Validates the current value. */
   evaluate(now: Date): Evaluation
   /** The normalized value to seal (only called when `evaluate` says valid). */

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander'
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { HPKE_4 } from '../../crypto/suite.js'
 import { SecureFieldsError, ErrorCodes } from '../../errors.js'
@@ -13,6 +14,23 @@ import { readJwkFile } from './io.js'
 import type { CliIo } from './envelope-commands.js'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
+
+/** Shortest admin token accepted: 32 characters (e.g. `openssl rand -base64 32`). */
+const MIN_TOKEN = 32
+
+/** Reads the admin token from its file (one line; the file is the secret, not the command line). */
+async function readAdminToken(path: string): Promise<string> {
+  let token: string
+  try {
+    token = (await readFile(path, 'utf8')).trim()
+  } catch {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `Cannot read the admin token file ${path}.`)
+  }
+  if (!/^[\x21-\x7e]+$/.test(token) || token.length < MIN_TOKEN) {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `The admin token in ${path} must be at least ${MIN_TOKEN} printable characters without spaces.`)
+  }
+  return token
+}
 
 function origin(value: string): string {
   let url: URL
@@ -32,11 +50,12 @@ export function serveCommand(io: CliIo): Command {
     .requiredOption('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10))
     .requiredOption('--allow-parent <origin>', 'an origin allowed to embed the frames (repeatable)', collect, [])
     .option('--pin-key <file>', 'a public JWK file whose key fields may seal to (repeatable; none: any key)', collect, [])
+    .option('--admin-token-file <file>', 'a file holding the bearer token of POST/DELETE /policy/keys (desk key registration); turns pinning on')
     .option('--require-consent <kind>', 'a field kind that may only seal behind a consent gate (repeatable)', collect, [])
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
     .option('--dir <dir>', 'folder of the built frames', 'dist/frame')
     .option('--quiet', 'do not log requests')
-    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
+    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; adminTokenFile?: string; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
       if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, '--port must be a port number.')
       const dir = resolve(o.dir)
       if (!existsSync(join(dir, 'card.html'))) {
@@ -49,11 +68,13 @@ export function serveCommand(io: CliIo): Command {
         host: o.host,
         dir,
         allowParents: o.allowParent.map(origin),
-        ...(pinnedKeys.length ? { pinnedKeys } : {}),
+        // With the admin route, pinning is on from the start: only keys pinned here or registered.
+        ...(pinnedKeys.length || o.adminTokenFile ? { pinnedKeys } : {}),
         requireConsent: o.requireConsent,
+        ...(o.adminTokenFile ? { adminToken: await readAdminToken(o.adminTokenFile) } : {}),
         log: o.quiet ? undefined : (line) => io.stderr.write(`${line}\n`),
       })
-      io.stdout.write(`frame origin listening on http://${o.host}:${server.port} (parents: ${o.allowParent.join(', ')}; pinned keys: ${pinnedKeys.length || 'any'})\n`)
+      io.stdout.write(`frame origin listening on http://${o.host}:${server.port} (parents: ${o.allowParent.join(', ')}; pinned keys: ${pinnedKeys.length || (o.adminTokenFile ? 'registered only' : 'any')}${o.adminTokenFile ? '; admin route on' : ''})\n`)
       // Run until interrupted.
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(done)

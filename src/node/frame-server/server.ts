@@ -2,7 +2,8 @@
  * The frame origin server: serves the built frame pages (`dist/frame/`) and the loader with the
  * deployment's policy — allowed parents, pinned recipient keys, kinds that need consent — inlined
  * into every page and published as `policy.json`. Desk keys registered at run time (the agent
- * side) join the pinned set through {@link FrameServer.pinKey}.
+ * side) join the pinned set through {@link FrameServer.pinKey}, or over HTTP through the admin
+ * route (`admin-routes.ts`) when an `adminToken` is configured.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { FramePolicy } from '../../protocol/policy.js'
 import { COMMON_HEADERS, corsHeaders, pageHeaders } from './headers.js'
+import { policyKeysRoute } from './admin-routes.js'
 
 /** Options of {@link startFrameServer}. */
 export interface FrameServerOptions {
@@ -31,6 +33,11 @@ export interface FrameServerOptions {
   requireConsent?: string[]
   /** Called once per request with a one-line summary (never a body). */
   log?: (line: string) => void
+  /**
+   * Bearer token of the admin route (`POST /policy/keys`, `DELETE /policy/keys/<kid>`) that pins
+   * and unpins desk keys at run time. Omitted: the route is off (404).
+   */
+  adminToken?: string
   /** Extra routes, tried before the static files (the demo mounts its API here). */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
 }
@@ -71,6 +78,17 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     requireConsent: [...(options.requireConsent ?? [])],
   }
   const cache = new Map<string, Buffer>()
+  const pinned = {
+    has: (kid: string) => policy.pinnedKeys?.includes(kid) ?? false,
+    pin(kid: string) {
+      policy.pinnedKeys ??= []
+      if (!policy.pinnedKeys.includes(kid)) policy.pinnedKeys.push(kid)
+    },
+    unpin(kid: string) {
+      if (policy.pinnedKeys) policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
+    },
+  }
+  const adminRoute = policyKeysRoute(options.adminToken, pinned)
 
   async function file(path: string): Promise<Buffer | undefined> {
     if (cache.has(path)) return cache.get(path)
@@ -85,6 +103,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (options.routes && (await options.routes(req, res))) return
+    if (await adminRoute(req, res)) return
     const url = new URL(req.url ?? '/', 'http://frame-origin')
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...COMMON_HEADERS, Allow: 'GET, HEAD' }).end()
@@ -145,13 +164,8 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     url: `http://127.0.0.1:${port}`,
     port,
     policy: () => structuredClone(policy),
-    pinKey(kid) {
-      policy.pinnedKeys ??= []
-      if (!policy.pinnedKeys.includes(kid)) policy.pinnedKeys.push(kid)
-    },
-    unpinKey(kid) {
-      if (policy.pinnedKeys) policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
-    },
+    pinKey: pinned.pin,
+    unpinKey: pinned.unpin,
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r())

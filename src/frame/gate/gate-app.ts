@@ -1,0 +1,224 @@
+/**
+ * The consent gate's frame: shows what the customer is asked to agree to, takes the agreement only
+ * from a real, trusted gesture on a fully visible gate, and tells the field frames of the same
+ * page — on the frame origin, over {@link CONSENT_CHANNEL} — that they may unlock. The host page
+ * configures the text and hears the outcome (the receipt and its digest); it never carries
+ * consent to a field, so it cannot forge it.
+ *
+ * @module
+ */
+import {
+  CONSENT_CHANNEL,
+  ConsentErrorCodes,
+  digestText,
+  parseConsentBroadcast,
+  parseGateHostMessage,
+  receiptDigest,
+  safePolicyUrl,
+  type ConsentReceipt,
+  type GateConfig,
+  type GateFrameMessage,
+  type GateHostMessage,
+} from '../../protocol/consent.js'
+import { stamp } from '../../protocol/guards.js'
+import { b64uEncode } from '../../crypto/bytes.js'
+import { ENGLISH, loadLocale, type Locale } from '../i18n/index.js'
+import { connectWith, type HostChannel } from '../runtime/channel.js'
+import { applyTheme } from '../runtime/theme.js'
+import { watchHeight } from '../runtime/height.js'
+import { GateView } from './gate-view.js'
+import { CONFIRM_MS, watchVisibility, type VisibilityWatch } from './visibility.js'
+
+type GateChannel = HostChannel<GateHostMessage, GateFrameMessage>
+
+/** Runs the gate frame. Resolves once connected. */
+export async function startGateApp(): Promise<void> {
+  let channel: GateChannel
+  try {
+    channel = await connectWith<GateHostMessage, GateFrameMessage>(parseGateHostMessage)
+  } catch {
+    return // no parent, or one the policy refuses (already told when it could be)
+  }
+  new GateApp(channel).start()
+}
+
+/** The text on screen, the policy it links, and the text's digest. */
+interface Shown {
+  text: string
+  policyUrl: string
+  textDigest: Promise<string>
+}
+
+/** What the customer agreed to, while it stands. */
+interface Agreement {
+  receipt: ConsentReceipt
+  digest: string
+}
+
+class GateApp {
+  /** This gate's id on the frame origin: 128 random bits, made here, never taken from the host. */
+  private readonly id = b64uEncode(crypto.getRandomValues(new Uint8Array(16)))
+  private readonly broadcast = new BroadcastChannel(CONSENT_CHANNEL)
+  private readonly view = new GateView()
+  private visibility?: VisibilityWatch
+  private config?: GateConfig
+  private locale: Locale = ENGLISH
+  /** What is shown and may be agreed to; `undefined` while the configuration cannot be. */
+  private shown?: Shown
+  private agreement?: Agreement
+  /** A gesture waiting for its confirmation period (see `CONFIRM_MS`). */
+  private pending?: { shown: Shown; time: string; timer: ReturnType<typeof setTimeout> }
+
+  constructor(private readonly channel: GateChannel) {}
+
+  start(): void {
+    this.channel.onMessage((m) => this.onMessage(m))
+    this.broadcast.onmessage = (event: MessageEvent) => {
+      const message = parseConsentBroadcast(event.data, this.channel.drops)
+      // A late-joining field asks for the status of its gate: answer for this gate only.
+      if (message?.t === 'consent-query' && message.gate === this.id) this.publishStatus()
+    }
+    this.view.agree.addEventListener('click', (e) => this.onAgreeClick(e))
+    this.view.withdraw.addEventListener('click', (e) => {
+      if (e.isTrusted) this.withdraw('customer')
+    })
+    // A gate that goes away takes its consent with it: the fields behind it lock.
+    addEventListener('pagehide', () => this.withdraw('closed'))
+    this.channel.send({ t: 'ready', kind: 'gate' })
+    this.channel.send({ t: 'gate', id: this.id })
+  }
+
+  private onMessage(message: GateHostMessage): void {
+    if (message.t === 'destroy') {
+      this.withdraw('closed')
+      this.visibility?.disconnect()
+      this.broadcast.close()
+      this.view.root.remove()
+      return
+    }
+    void this.configure(message.config)
+  }
+
+  private async configure(config: GateConfig): Promise<void> {
+    const first = !this.config
+    this.config = config
+    this.locale = await loadLocale(config.locale)
+    if (this.config !== config) return // a newer configuration arrived meanwhile
+    document.documentElement.lang = this.locale.lang
+    document.documentElement.dir = this.locale.dir
+    for (const { property, reason } of applyTheme(config.theme)) {
+      this.channel.send({ t: 'error', code: 'ERR_THEME_REFUSED', message: `Theme property ${property} was refused (${reason}).` })
+    }
+    const policyUrl = safePolicyUrl(config.policyUrl)
+    const text = this.view.render(config, this.locale, policyUrl)
+    const usable = !!config.purpose.trim() && policyUrl !== undefined
+    if (!usable || text !== this.shown?.text || policyUrl !== this.shown.policyUrl) {
+      // What the customer agreed to (or is about to) is no longer what is shown: it ends.
+      this.cancelPending()
+      this.withdraw('changed')
+      this.shown = usable ? { text, policyUrl, textDigest: digestText(text) } : undefined
+    }
+    if (!usable) this.channel.send({ t: 'error', code: ConsentErrorCodes.GATE_CONFIG, message: 'A consent gate needs a purpose and an http(s) policy URL.' })
+    this.view.agree.disabled = !usable
+    this.view.showConsented(!!this.agreement, this.locale)
+    if (first) {
+      this.visibility = watchVisibility(this.view.root, (armed) => {
+        // Covered, faded or moved during the confirmation period: the gesture does not count.
+        if (!armed && this.pending) {
+          this.cancelPending()
+          this.refuseObscured()
+        }
+        this.sendState()
+      })
+      watchHeight((px) => {
+        this.channel.send({ t: 'height', px })
+        this.sendState()
+      })
+    }
+    this.sendState()
+  }
+
+  /**
+   * The consent gesture: trusted, on an armed (fully visible, unobscured) gate, then confirmed.
+   * Unticking the box withdraws, like the withdraw button.
+   */
+  private onAgreeClick(event: MouseEvent): void {
+    if (!event.isTrusted || this.pending || !this.shown) {
+      event.preventDefault()
+      return
+    }
+    if (this.agreement) return this.withdraw('customer')
+    if (!this.visibility?.armed) {
+      event.preventDefault() // the box stays unticked
+      return this.refuseObscured()
+    }
+    // Accepted only if the gate is still armed once the observer has reported on the moment of
+    // the click: an overlay laid over the gate just before it is caught here.
+    const shown = this.shown
+    const time = new Date().toISOString()
+    const timer = setTimeout(() => {
+      this.pending = undefined
+      if (this.visibility?.armed && this.shown === shown) void this.agree(shown, time)
+      else this.view.agree.checked = false
+    }, CONFIRM_MS)
+    this.pending = { shown, time, timer }
+  }
+
+  /** Drops a gesture still in its confirmation period; the box is unticked. */
+  private cancelPending(): void {
+    if (!this.pending) return
+    clearTimeout(this.pending.timer)
+    this.pending = undefined
+    this.view.agree.checked = false
+  }
+
+  private refuseObscured(): void {
+    const message = this.locale.t('consent.obscured')
+    this.view.announce(message)
+    this.channel.send({ t: 'refused', code: ConsentErrorCodes.CONSENT_OBSCURED, message })
+    this.channel.send({ t: 'audit', event: 'consent-refused', detail: { reason: 'obscured' } })
+  }
+
+  private async agree(shown: Shown, time: string): Promise<void> {
+    const config = this.config!
+    const receipt: ConsentReceipt = {
+      purpose: config.purpose,
+      policyUrl: shown.policyUrl,
+      policyVersion: config.policyVersion,
+      textDigest: await shown.textDigest,
+      time,
+    }
+    const digest = await receiptDigest(receipt)
+    if (this.shown !== shown || this.agreement) return // the text changed while hashing
+    this.agreement = { receipt, digest }
+    this.view.showConsented(true, this.locale)
+    this.publishStatus()
+    this.channel.send({ t: 'consent', receipt, digest })
+    this.channel.send({ t: 'audit', event: 'consent', detail: { digest, policyVersion: receipt.policyVersion } })
+    this.sendState()
+  }
+
+  /** Ends the agreement: fields lock and clear. `reason` goes to the audit log. */
+  private withdraw(reason: 'customer' | 'changed' | 'closed'): void {
+    const agreement = this.agreement
+    if (!agreement) return
+    this.agreement = undefined
+    this.view.showConsented(false, this.locale)
+    this.view.agree.disabled = !this.shown
+    this.publishStatus()
+    this.channel.send({ t: 'withdrawn', digest: agreement.digest })
+    this.channel.send({ t: 'audit', event: 'consent-withdrawn', detail: { digest: agreement.digest, reason } })
+    this.sendState()
+  }
+
+  /** Tells every field frame of this origin (and partition) this gate's status. */
+  private publishStatus(): void {
+    const a = this.agreement
+    this.broadcast.postMessage(stamp({ t: 'consent-status', from: 'gate', gate: this.id, consented: !!a, ...(a ? { receipt: a.receipt } : {}) }))
+  }
+
+  private sendState(): void {
+    if (!this.config) return
+    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls() } })
+  }
+}

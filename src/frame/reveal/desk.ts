@@ -1,0 +1,69 @@
+/**
+ * A reveal desk: its enrolment (credential and key, made together on the frame origin) and the
+ * unlock before each reveal (step-up, then the private key for that reveal only).
+ *
+ * @module
+ */
+import { wipe } from '../../crypto/bytes.js'
+import { recipientFromCryptoKey, type RecipientKey } from '../../crypto/jwk.js'
+import { SecureFieldsError, isSecureFieldsError } from '../../errors.js'
+import { RevealErrorCodes, type DeskInfo } from '../../protocol/reveal.js'
+import { createDeviceKey, createWrappedKey, unlockDeskKey, type NewDeskKey } from './desk-key.js'
+import type { DeskRecord, DeskStore } from './desk-store.js'
+import { createCredential, stepUp } from './webauthn.js'
+
+/** What the host may learn about a desk record: its public half and how its key is kept. */
+export function deskInfo(record: DeskRecord): DeskInfo {
+  return { desk: record.desk, publicJwk: { ...record.publicJwk }, protection: record.key.type === 'wrapped' ? 'prf' : 'device' }
+}
+
+/**
+ * Enrols `desk`: creates the credential (inside the click that started it), then the key. With
+ * PRF, a first step-up fetches the PRF output the key is wrapped under — which also proves the new
+ * credential verifies before anything depends on it.
+ *
+ * @throws {@link SecureFieldsError} `ERR_ENROL_FAILED`, `ERR_DESK_STORAGE`
+ */
+export async function enrolDesk(store: DeskStore, desk: string): Promise<DeskRecord> {
+  const credential = await createCredential(desk)
+  let key: NewDeskKey
+  if (credential.prf) {
+    const prfSalt = crypto.getRandomValues(new Uint8Array(32)).buffer
+    let prfOutput: Uint8Array<ArrayBuffer> | undefined
+    try {
+      const first = await stepUp(credential, prfSalt)
+      prfOutput = first.prfOutput as Uint8Array<ArrayBuffer>
+      credential.signCount = first.signCount
+      key = await createWrappedKey(prfOutput, prfSalt)
+    } catch (error) {
+      throw new SecureFieldsError(RevealErrorCodes.ENROL_FAILED, 'The authenticator could not protect the desk key.', { cause: isSecureFieldsError(error) ? error.code : undefined })
+    } finally {
+      wipe(prfOutput)
+    }
+  } else {
+    key = await createDeviceKey()
+  }
+  const record: DeskRecord = { desk, publicJwk: key.publicJwk, credential, key: key.stored, created: Date.now() }
+  await store.put(record)
+  return record
+}
+
+/**
+ * The step-up before a reveal, then the desk's private key for this reveal. The new signature
+ * counter is stored before the key is released, so a replayed or cloned assertion fails next time.
+ *
+ * @throws {@link SecureFieldsError} `ERR_STEP_UP_FAILED`, `ERR_DESK_STORAGE`
+ */
+export async function unlockDesk(store: DeskStore, record: DeskRecord): Promise<RecipientKey> {
+  const wrapped = record.key.type === 'wrapped' ? record.key : undefined
+  const { signCount, prfOutput } = await stepUp(record.credential, wrapped?.prfSalt)
+  record.credential.signCount = signCount
+  await store.put(record)
+  let privateKey: CryptoKey
+  try {
+    privateKey = await unlockDeskKey(record.key, record.publicJwk.kid!, prfOutput as Uint8Array<ArrayBuffer> | undefined)
+  } catch {
+    throw new SecureFieldsError(RevealErrorCodes.STEP_UP_FAILED, 'The authenticator did not unlock the desk key.')
+  }
+  return recipientFromCryptoKey(privateKey, record.publicJwk)
+}

@@ -1,0 +1,10 @@
+/**
+ * Entry of the SSN frame page (`ssn.html`).
+ *
+ * @module
+ */
+import '../styles/field.css'
+import { startFieldApp } from '../runtime/field-app.js'
+import { createSsnView } from './ssn-view.js'
+
+void startFieldApp(createSsnView())

@@ -1,0 +1,10 @@
+/**
+ * Entry of the text frame page (`text.html`): the IBAN, account and ID presets.
+ *
+ * @module
+ */
+import '../styles/field.css'
+import { startFieldApp } from '../runtime/field-app.js'
+import { createTextView } from './text-view.js'
+
+void startFieldApp(createTextView())

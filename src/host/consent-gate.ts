@@ -1,0 +1,250 @@
+/**
+ * `<consent-gate>`: asks the customer for consent in a frame of its own, and keeps the secure
+ * fields inside it locked until they give it there.
+ *
+ * @module
+ */
+import { LitElement, css, html } from 'lit'
+import { parseGateFrameMessage, type ConsentReceipt, type GateConfig, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
+import { emit } from './events.js'
+import { FrameConnection } from './frame-connection.js'
+import { frameBase } from './frame-url.js'
+import { SecureFieldElement } from './secure-field-element.js'
+import { collectTheme } from './theme.js'
+
+/**
+ * Wraps secure fields and keeps them locked — not focusable, not sealable, invalid in their form —
+ * until the customer consents inside the gate's own frame on the frame origin, with a real click
+ * or key press on a fully visible gate. Consent travels from the gate frame to the field frames on
+ * the frame origin, never through this page, so no script here can unlock a field. Every envelope
+ * sealed behind the gate carries the receipt's digest (`consent` claim).
+ *
+ * @summary A consent box in an isolated frame that unlocks the secure fields inside it.
+ * @tag consent-gate
+ * @slot - the secure fields the gate guards (any depth)
+ * @fires secure-ready - the gate's frame is connected and shows the consent box
+ * @fires secure-consent - the customer consented: `{ receipt, digest }`
+ * @fires secure-gate-change - consent or visibility changed: `{ consented, visible }`
+ * @fires secure-error - `{ code, message }`: `ERR_CONSENT_OBSCURED` (a click on a covered or faded gate), `ERR_GATE_CONFIG`, frame errors
+ * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused`, for the server's log
+ * @csspart frame - the gate's iframe
+ * @cssprop --sf-gate-initial-height - the iframe's height before the frame reports its own
+ * @cssprop --sf-color-accent - link and checkbox color inside the frame
+ * @cssprop --sf-color-success - color of the "consent given" line
+ */
+export class ConsentGate extends LitElement {
+  static override properties = {
+    purpose: { type: String },
+    policyUrl: { type: String, attribute: 'policy-url' },
+    policyVersion: { type: String, attribute: 'policy-version' },
+    locale: { type: String },
+    frameOrigin: { type: String, attribute: 'frame-origin' },
+    frameTitle: { type: String, attribute: 'frame-title' },
+    theme: { attribute: false },
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    iframe {
+      display: block;
+      width: 100%;
+      height: var(--sf-gate-initial-height, 10em);
+      border: 0;
+      color-scheme: normal;
+      background: transparent;
+    }
+  `
+
+  /** What the data is for, shown to the customer as written. */
+  declare purpose: string
+  /** The privacy policy (http or https), linked to open in a new window. */
+  declare policyUrl: string
+  /** The policy's version, shown and recorded in the receipt. */
+  declare policyVersion: string
+  /** Message language; default: the closest `lang` attribute. */
+  declare locale: string
+  /** Base URL of the frame origin; default: beside the loader script. Use the fields' origin. */
+  declare frameOrigin: string
+  /** Accessible title of the iframe; default `Consent`. */
+  declare frameTitle: string
+  /** Theme overrides (allow-listed `--sf-*` properties). */
+  declare theme: Record<string, string>
+
+  private connection?: FrameConnection<GateFrameMessage, GateHostMessage>
+  private currentGateId?: string
+  private gateState: GateState = { consented: false, visible: false, controls: { agree: null, withdraw: null } }
+  private agreement?: { receipt: ConsentReceipt; digest: string }
+  private announced = false
+
+  constructor() {
+    super()
+    this.purpose = ''
+    this.policyUrl = ''
+    this.policyVersion = ''
+    this.locale = ''
+    this.frameOrigin = ''
+    this.frameTitle = ''
+    this.theme = {}
+  }
+
+  /**
+   * The gate's id on the frame origin, made by its frame; the fields inside send it to their
+   * frames. `undefined` until the frame has told it. Knowing it grants nothing: only the gate
+   * frame can speak for it.
+   */
+  get gateId(): string | undefined {
+    return this.currentGateId
+  }
+
+  /** Whether the customer's consent stands (as last reported by the frame). */
+  get consented(): boolean {
+    return this.agreement !== undefined
+  }
+
+  /** The receipt of the standing consent, or `null`. */
+  get receipt(): ConsentReceipt | null {
+    return this.agreement ? { ...this.agreement.receipt } : null
+  }
+
+  /** The digest of the standing consent's receipt (the envelopes' `consent` claim), or `null`. */
+  get digest(): string | null {
+    return this.agreement?.digest ?? null
+  }
+
+  /** The frame's last reported state: consent, visibility, and where its controls are (frame pixels). */
+  get state(): GateState {
+    return structuredClone(this.gateState)
+  }
+
+  /** Whether the frame is connected and shows the consent box (after `secure-ready`). */
+  get isReady(): boolean {
+    return this.announced
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (this.hasUpdated && !this.connection) this.openFrame()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    // The frame withdraws on `destroy` (and on unload): the fields behind it lock.
+    this.connection?.send({ t: 'destroy' })
+    this.connection?.close()
+    this.connection?.iframe.remove()
+    this.connection = undefined
+    this.currentGateId = undefined
+    this.agreement = undefined
+    this.announced = false
+  }
+
+  protected override render() {
+    return html`<div class="frame-slot"></div><slot></slot>`
+  }
+
+  protected override updated(): void {
+    if (!this.isConnected) return
+    if (!this.connection) this.openFrame()
+    else this.sendConfig()
+  }
+
+  private openFrame(): void {
+    const connection = new FrameConnection<GateFrameMessage, GateHostMessage>({
+      base: frameBase(this.frameOrigin),
+      page: 'gate',
+      title: this.frameTitle || 'Consent',
+      // Consent needs the frame origin's BroadcastChannel, which an opaque origin does not share.
+      devMode: false,
+      sandbox: 'allow-popups allow-popups-to-escape-sandbox',
+      parse: parseGateFrameMessage,
+      onMessage: (m) => this.onFrameMessage(m),
+      onFailure: (code, message) => emit(this, 'secure-error', { code, message }),
+    })
+    if (connection.sameOrigin) {
+      emit(this, 'secure-error', { code: 'ERR_FRAME_SAME_ORIGIN', message: 'A consent gate needs its frame on a different origin than the page (set frame-origin).' })
+      return
+    }
+    this.connection = connection
+    this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
+    connection.open()
+  }
+
+  private config(): GateConfig {
+    // A removed attribute makes its property null: the frame gets '' and says what is missing.
+    return {
+      purpose: this.purpose ?? '',
+      policyUrl: this.policyUrl ?? '',
+      policyVersion: this.policyVersion ?? '',
+      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en',
+      theme: collectTheme(this, this.theme).theme,
+    }
+  }
+
+  private sendConfig(): void {
+    this.connection?.send({ t: 'config', config: this.config() })
+  }
+
+  private onFrameMessage(message: GateFrameMessage): void {
+    switch (message.t) {
+      case 'ready':
+        this.sendConfig()
+        break
+      case 'gate':
+        this.currentGateId = message.id
+        this.refreshFields()
+        break
+      case 'state': {
+        const before = this.gateState
+        this.gateState = message.state
+        if (!this.announced) {
+          this.announced = true
+          emit(this, 'secure-ready', {})
+        }
+        if (before.consented !== message.state.consented || before.visible !== message.state.visible) {
+          emit(this, 'secure-gate-change', { consented: message.state.consented, visible: message.state.visible })
+        }
+        break
+      }
+      case 'consent':
+        this.agreement = { receipt: message.receipt, digest: message.digest }
+        emit(this, 'secure-consent', { receipt: { ...message.receipt }, digest: message.digest })
+        break
+      case 'withdrawn':
+        this.agreement = undefined
+        break
+      case 'refused':
+        emit(this, 'secure-error', { code: message.code, message: message.message })
+        break
+      case 'height':
+        this.connection!.iframe.style.height = `${message.px}px`
+        break
+      case 'error':
+        emit(this, 'secure-error', { code: message.code, message: message.message })
+        break
+      case 'audit':
+        emit(this, 'secure-audit', { event: message.event, detail: message.detail })
+        break
+    }
+  }
+
+  /** Sends the gate id to every field inside (they re-send their configuration). */
+  private refreshFields(): void {
+    for (const el of this.querySelectorAll('*')) if (el instanceof SecureFieldElement) el.requestUpdate()
+  }
+}
+
+/** Defines `<consent-gate>` once. */
+export function defineConsentGate(): void {
+  if (!customElements.get('consent-gate')) customElements.define('consent-gate', ConsentGate)
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-gate': ConsentGate
+  }
+}

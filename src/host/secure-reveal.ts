@@ -1,0 +1,331 @@
+/**
+ * `<secure-reveal>`: the agent's desk. Opens an envelope inside its own frame on the frame origin,
+ * with a desk key that was generated there and never leaves it, after a WebAuthn step-up; shows
+ * the value for a bounded time, then wipes it. The host page sees the desk's public JWK, phases,
+ * envelope ids, kinds, previews, codes and audit events — never the value, never the private key.
+ *
+ * @module
+ */
+import { LitElement, css, html } from 'lit'
+import { SecureFieldsError, ErrorCodes } from '../errors.js'
+import {
+  clampShowFor,
+  isDeskId,
+  parseRevealFrameMessage,
+  RevealErrorCodes,
+  SHOW_FOR,
+  type DeskInfo,
+  type RevealConfig,
+  type RevealFrameMessage,
+  type RevealHostMessage,
+  type RevealPhase,
+  type RevealStatus,
+} from '../protocol/reveal.js'
+import { emit, type SecureRevealedDetail } from './events.js'
+import { FrameConnection } from './frame-connection.js'
+import { PendingRequests } from './pending-requests.js'
+import { frameBase } from './frame-url.js'
+import { collectTheme } from './theme.js'
+
+/** The public JWK of a desk, as `publicKey()` gives it. */
+export type DeskPublicJwk = Record<string, unknown> & { kty: 'OKP'; crv: 'X25519'; x: string; kid: string; alg: 'HPKE-4' }
+
+/** WebAuthn inside the cross-origin frame: Permissions Policy for both ceremonies. */
+const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
+
+/**
+ * A reveal desk for agents. Set `envelope` (an HPKE-4 envelope sealed to this desk's key) and
+ * `context`; the agent clicks Reveal inside the frame (or the page calls `reveal()`), confirms with
+ * the desk's authenticator, reads the value for `show-for` seconds or until Hide, and it is wiped.
+ *
+ * Desk lifecycle: the first time, the agent clicks "Set up this desk" inside the frame (a WebAuthn
+ * credential with user verification, and the desk's X25519 key, both on the frame origin);
+ * `await el.publicKey()` gives the public JWK for the chat server, which registers it with the
+ * frame origin (`POST /policy/keys`) and hands it to customers' fields.
+ *
+ * @summary Reveals one envelope inside an isolated frame after a WebAuthn step-up, then wipes it.
+ * @tag secure-reveal
+ * @fires secure-ready - the frame is connected, configured and has loaded the desk (enrolled or not)
+ * @fires secure-enrolled - the desk has its key and credential: `{ desk, kid, protection }`
+ * @fires secure-revealed - the value is showing inside the frame: `{ jti, kind, preview }`
+ * @fires secure-wiped - the value was removed from the frame (timeout or Hide): `{ jti, kind, preview }`
+ * @fires secure-error - a stable `{ code, message }`: refusal (`ERR_ALREADY_REVEALED`, `ERR_STEP_UP_FAILED`, `ERR_ENVELOPE_EXPIRED`…), unreachable frame
+ * @fires secure-audit - an audit event for the server's log: `{ event, detail }` with event `revealed`, `hidden`, `wiped`, `failed` or `refused`
+ * @csspart frame - the iframe
+ * @cssprop --sf-font-family - font stack inside the frame
+ * @cssprop --sf-font-size - base font size inside the frame
+ * @cssprop --sf-color-text - text color
+ * @cssprop --sf-color-label - preview, labels and status text
+ * @cssprop --sf-color-accent - the action button's background
+ * @cssprop --sf-color-accent-text - the action button's text
+ * @cssprop --sf-color-focus - focus ring color
+ * @cssprop --sf-border-radius - button corner radius
+ * @cssprop --sf-frame-initial-height - the iframe's height before the frame reports its own
+ */
+export class SecureReveal extends LitElement {
+  static override properties = {
+    envelope: { type: String },
+    showFor: { type: Number, attribute: 'show-for' },
+    context: { type: String },
+    desk: { type: String },
+    locale: { type: String },
+    frameOrigin: { type: String, attribute: 'frame-origin' },
+    frameTitle: { type: String, attribute: 'frame-title' },
+    theme: { attribute: false },
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      min-width: 16em;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    iframe {
+      display: block;
+      width: 100%;
+      height: var(--sf-frame-initial-height, 6em);
+      border: 0;
+      color-scheme: normal;
+      background: transparent;
+    }
+  `
+
+  /** The envelope to reveal (JWE Compact, HPKE-4, sealed to this desk's key); empty for none. */
+  declare envelope: string
+  /** Seconds the value stays visible: default 30, at most 300. */
+  declare showFor: number
+  /** The context (conversation) the envelope must have been sealed for. */
+  declare context: string
+  /** Desk id (`[A-Za-z0-9._-]{1,64}`): which key and credential on the frame origin; default `default`. */
+  declare desk: string
+  /** Message language (`en`, `es`, `fr`, `de`, `ar`); default: the closest `lang` attribute. */
+  declare locale: string
+  /** Base URL of the frame origin; default: beside the loader script. */
+  declare frameOrigin: string
+  /** Accessible title of the iframe; default "Reveal desk". */
+  declare frameTitle: string
+  /** Theme overrides (allow-listed `--sf-*` properties); merged over the CSS custom properties. */
+  declare theme: Record<string, string>
+
+  private connection?: FrameConnection<RevealFrameMessage, RevealHostMessage>
+  private failure?: SecureFieldsError
+  private announced = false
+  private currentPhase: RevealPhase = 'loading'
+  private deskInfo?: DeskInfo
+  private readonly reveals = new PendingRequests<SecureRevealedDetail>()
+  private readonly statuses = new PendingRequests<RevealStatus>()
+  private keyWaiters: Array<{ resolve(jwk: DeskPublicJwk): void; reject(error: SecureFieldsError): void }> = []
+
+  constructor() {
+    super()
+    this.envelope = ''
+    this.showFor = SHOW_FOR.default
+    this.context = ''
+    this.desk = 'default'
+    this.locale = ''
+    this.frameOrigin = ''
+    this.frameTitle = ''
+    this.theme = {}
+  }
+
+  /** Where the desk frame is: `loading`, `enrol`, `enrolling`, `idle`, `verifying`, `shown`, `done`. */
+  get phase(): RevealPhase {
+    return this.currentPhase
+  }
+
+  /** Whether the desk has its key and credential. */
+  get enrolled(): boolean {
+    return this.deskInfo !== undefined
+  }
+
+  /** Whether the frame is connected and has loaded the desk (after `secure-ready`). */
+  get isReady(): boolean {
+    return this.announced
+  }
+
+  /** Messages from the frame that failed the protocol guards (a diagnostic; should stay 0). */
+  get droppedMessages(): number {
+    return this.connection?.drops.total ?? 0
+  }
+
+  /**
+   * The desk's public JWK (`kty`, `crv`, `x`, `kid` = RFC 7638 thumbprint, `alg: "HPKE-4"`,
+   * `use`): what customers' fields seal to. Resolves once the desk is enrolled — at once when it
+   * was enrolled before on this frame origin — and rejects if the frame fails or the element is removed.
+   */
+  publicKey(): Promise<DeskPublicJwk> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (this.deskInfo) return Promise.resolve({ ...this.deskInfo.publicJwk } as DeskPublicJwk)
+    return new Promise((resolve, reject) => this.keyWaiters.push({ resolve, reject }))
+  }
+
+  /**
+   * Starts the step-up and the reveal of `envelope`, as the frame's own Reveal button does.
+   * Resolves when the value shows; rejects with the refusal's code (`ERR_STEP_UP_FAILED`,
+   * `ERR_ALREADY_REVEALED`, `ERR_ENVELOPE_EXPIRED`, `ERR_ENVELOPE_WRONG_CONTEXT`,
+   * `ERR_DESK_NOT_ENROLLED`, `ERR_REVEAL_NO_ENVELOPE`…).
+   */
+  reveal(): Promise<SecureRevealedDetail> {
+    return this.request(this.reveals, (id) => ({ t: 'reveal', id }))
+  }
+
+  /** Hides (and wipes) a value being shown now, as the frame's Hide button does. */
+  hide(): void {
+    this.connection?.send({ t: 'hide' })
+  }
+
+  /**
+   * Diagnostics from inside the frame, without reaching into it: its phase, whether the value node
+   * is empty, and how the desk key is stored (`wrapped` with PRF, `crypto-key` without). Never a value.
+   */
+  frameStatus(): Promise<RevealStatus> {
+    return this.request(this.statuses, (id) => ({ t: 'status', id }))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    // Moved or re-inserted: the old frame is gone, open a new one.
+    if (this.hasUpdated && !this.connection && !this.failure) this.openFrame()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.connection?.send({ t: 'destroy' })
+    this.connection?.close()
+    this.connection?.iframe.remove()
+    this.connection = undefined
+    this.announced = false
+    this.currentPhase = 'loading'
+    this.rejectAll(new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk was removed from the page.'))
+  }
+
+  protected override render() {
+    return html`<div class="frame-slot"></div>`
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (!this.isConnected) return
+    if (changed.has('desk') && this.deskInfo?.desk !== this.desk) this.deskInfo = undefined
+    if (!this.connection) this.openFrame()
+    else this.sendConfig()
+  }
+
+  private request<T>(pending: PendingRequests<T>, message: (id: number) => RevealHostMessage): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure)
+    const connection = this.connection
+    if (!connection) return Promise.reject(new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk is not on the page.'))
+    return pending.start((id) => connection.send(message(id)))
+  }
+
+  private openFrame(): void {
+    if (!isDeskId(this.desk)) return this.fail(ErrorCodes.INPUT_INVALID, 'The desk id must be 1 to 64 letters, digits, dots, dashes or underscores.')
+    const connection = new FrameConnection<RevealFrameMessage, RevealHostMessage>({
+      base: frameBase(this.frameOrigin),
+      page: 'reveal',
+      title: this.frameTitle || 'Reveal desk',
+      // No dev mode: a desk key in an opaque-origin frame would have no storage and no WebAuthn.
+      devMode: false,
+      allow: ALLOW,
+      parse: parseRevealFrameMessage,
+      onMessage: (m) => this.onFrameMessage(m),
+      onFailure: (code, message) => this.fail(code, message),
+    })
+    if (connection.sameOrigin) {
+      return this.fail('ERR_FRAME_SAME_ORIGIN', 'The reveal frame must come from a different origin than the page (set frame-origin).')
+    }
+    this.connection = connection
+    this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
+    connection.open()
+  }
+
+  private config(): RevealConfig {
+    const { theme, refused } = collectTheme(this, this.theme)
+    for (const r of refused) emit(this, 'secure-error', { code: 'ERR_THEME_REFUSED', message: `Theme property ${r.property} was refused (${r.reason}).` })
+    return {
+      desk: this.desk,
+      envelope: this.envelope || null,
+      context: this.context,
+      showFor: clampShowFor(this.showFor),
+      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en',
+      theme,
+    }
+  }
+
+  private sendConfig(): void {
+    this.connection?.send({ t: 'config', config: this.config() })
+  }
+
+  private onFrameMessage(message: RevealFrameMessage): void {
+    switch (message.t) {
+      case 'ready':
+        this.sendConfig()
+        break
+      case 'phase':
+        this.currentPhase = message.phase
+        if (!this.announced && message.phase !== 'loading') {
+          this.announced = true
+          emit(this, 'secure-ready', {})
+        }
+        break
+      case 'desk': {
+        if (message.desk.desk !== this.desk) break
+        this.deskInfo = message.desk
+        const jwk = message.desk.publicJwk as DeskPublicJwk
+        emit(this, 'secure-enrolled', { desk: message.desk.desk, kid: jwk.kid, protection: message.desk.protection })
+        this.keyWaiters.splice(0).forEach((w) => w.resolve({ ...jwk }))
+        break
+      }
+      case 'revealed': {
+        const detail = { jti: message.jti, kind: message.kind, preview: message.preview }
+        emit(this, 'secure-revealed', detail)
+        this.reveals.resolve(message.id, detail)
+        break
+      }
+      case 'reveal-error':
+        if (message.code !== RevealErrorCodes.BUSY) emit(this, 'secure-error', { code: message.code, message: message.message })
+        this.reveals.reject(message.id, new SecureFieldsError(message.code, message.message))
+        break
+      case 'wiped':
+        emit(this, 'secure-wiped', { jti: message.jti, kind: message.kind, preview: message.preview })
+        break
+      case 'status':
+        this.statuses.resolve(message.id, message.status)
+        break
+      case 'height':
+        this.connection!.iframe.style.height = `${message.px}px`
+        break
+      case 'error':
+        if (message.fatal) this.fail(message.code, message.message)
+        else emit(this, 'secure-error', { code: message.code, message: message.message })
+        break
+      case 'audit':
+        emit(this, 'secure-audit', { event: message.event, detail: message.detail })
+        break
+    }
+  }
+
+  private fail(code: string, message: string): void {
+    this.failure = new SecureFieldsError(code, message)
+    emit(this, 'secure-error', { code, message })
+    this.rejectAll(this.failure)
+  }
+
+  private rejectAll(error: SecureFieldsError): void {
+    this.reveals.rejectAll(error)
+    this.statuses.rejectAll(error)
+    for (const w of this.keyWaiters.splice(0)) w.reject(error)
+  }
+}
+
+/** Defines `<secure-reveal>` once. */
+export function defineSecureReveal(): void {
+  if (!customElements.get('secure-reveal')) customElements.define('secure-reveal', SecureReveal)
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'secure-reveal': SecureReveal
+  }
+}

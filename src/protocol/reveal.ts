@@ -1,0 +1,224 @@
+/**
+ * The reveal page's protocol: what `<secure-reveal>` and its frame say to each other over the
+ * port opened by the common handshake (`boot`/`hello`, see `messages.ts`). Like the field
+ * protocol it is versioned, typed and checked at the boundary on both sides; unlike it, the frame
+ * holds a private key and, for a bounded time, plaintext — neither ever appears here. What the
+ * host learns is the desk's public JWK, the phase, envelope ids (`jti`), kinds, previews, stable
+ * codes and audit events.
+ *
+ * Pure: no DOM, no Node built-ins.
+ *
+ * @module
+ */
+import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
+import type { PublicJwkLike } from './messages.js'
+
+/** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
+export const SHOW_FOR = { default: 30, min: 1, max: 300 } as const
+
+/** Clamps a `show-for` value to {@link SHOW_FOR}; anything not a number gets the default. */
+export function clampShowFor(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return SHOW_FOR.default
+  return Math.min(SHOW_FOR.max, Math.max(SHOW_FOR.min, Math.round(value)))
+}
+
+/**
+ * Stable codes of the reveal desk, beside the envelope codes of `open` (`ERR_ENVELOPE_EXPIRED`,
+ * `ERR_ENVELOPE_WRONG_CONTEXT`, `ERR_ENVELOPE_WRONG_KEY`, `ERR_DECRYPTION_FAILED`…), which the desk
+ * reports unchanged.
+ */
+export const RevealErrorCodes = {
+  /** This envelope (`jti`) was revealed on this desk before: view once. */
+  ALREADY_REVEALED: 'ERR_ALREADY_REVEALED',
+  /** The WebAuthn step-up failed, was cancelled, or its assertion did not verify. No reveal. */
+  STEP_UP_FAILED: 'ERR_STEP_UP_FAILED',
+  /** The desk has no key and credential yet: enrol it first (a click inside the frame). */
+  DESK_NOT_ENROLLED: 'ERR_DESK_NOT_ENROLLED',
+  /** Enrolment failed: the authenticator refused, or its credential is not usable (ES256, UV). */
+  ENROL_FAILED: 'ERR_ENROL_FAILED',
+  /** The desk's storage (IndexedDB on the frame origin) is unavailable or its record unreadable. */
+  DESK_STORAGE: 'ERR_DESK_STORAGE',
+  /** `reveal()` with no envelope set. */
+  NO_ENVELOPE: 'ERR_REVEAL_NO_ENVELOPE',
+  /** A reveal is already under way or showing. */
+  BUSY: 'ERR_REVEAL_BUSY',
+  /** The element was removed or its envelope replaced before the reveal finished. */
+  CANCELLED: 'ERR_REVEAL_CANCELLED',
+} as const
+
+/** Where a desk frame is in its life. */
+export type RevealPhase =
+  /** Connected, waiting for the configuration and the desk record. */
+  | 'loading'
+  /** No desk key yet: the frame shows its enrol button. */
+  | 'enrol'
+  /** Creating the credential and the desk key. */
+  | 'enrolling'
+  /** Enrolled; an envelope may be revealed. */
+  | 'idle'
+  /** Waiting for the step-up (WebAuthn) and opening. */
+  | 'verifying'
+  /** The value is visible, counting down. */
+  | 'shown'
+  /** The value was shown and wiped; this envelope is done. */
+  | 'done'
+
+/** How the desk's private key is kept on the frame origin. */
+export type DeskProtection =
+  /** Wrapped (AES-GCM) under a key derived from the authenticator's PRF output: useless without it. */
+  | 'prf'
+  /** A non-extractable CryptoKey (the authenticator offered no PRF). */
+  | 'device'
+
+/** What the frame reports about its desk once it has a key. */
+export interface DeskInfo {
+  /** The desk id (`desk` attribute). */
+  desk: string
+  /** The desk's public JWK: `kty`, `crv`, `x`, `kid` (RFC 7638 thumbprint), `alg: "HPKE-4"`, `use`. */
+  publicJwk: PublicJwkLike
+  protection: DeskProtection
+}
+
+/** Configuration of a desk frame, sent after the handshake and again on change. */
+export interface RevealConfig {
+  /** Desk id: which key and credential on the frame origin (`[A-Za-z0-9._-]{1,64}`). */
+  desk: string
+  /** The envelope to reveal, or null. */
+  envelope: string | null
+  /** The context (conversation) the envelope must have been sealed for. */
+  context: string
+  /** Seconds the value stays visible (clamped to {@link SHOW_FOR}). */
+  showFor: number
+  /** BCP 47 language tag. */
+  locale: string
+  /** Allow-listed `--sf-*` theme values (checked again in the frame). */
+  theme: Record<string, string>
+}
+
+/**
+ * Diagnostics the frame reports on request: booleans and a word, never a value. Lets tests and
+ * operators check, without reaching into the cross-origin frame, that the value node is empty
+ * after a wipe and how the desk key is stored.
+ */
+export interface RevealStatus {
+  /** The frame's phase. */
+  phase: RevealPhase
+  /** Whether the value node of the frame's DOM holds no text and no elements. */
+  valueNodeEmpty: boolean
+  /**
+   * What the desk record in IndexedDB holds: `wrapped` bytes and no private CryptoKey (PRF),
+   * a private `crypto-key` (no PRF), or `none` (not enrolled).
+   */
+  storedKey: 'wrapped' | 'crypto-key' | 'none'
+}
+
+/** Host → reveal frame. */
+export type RevealHostMessage =
+  | { t: 'config'; config: RevealConfig }
+  /** Start the step-up and reveal the configured envelope; answered by `revealed` or `reveal-error` with `id`. */
+  | { t: 'reveal'; id: number }
+  /** Hide (and wipe) the value now. */
+  | { t: 'hide' }
+  /** Ask for {@link RevealStatus}; answered by `status` with `id`. */
+  | { t: 'status'; id: number }
+  | { t: 'destroy' }
+
+/** Frame → host. `id` 0 marks what the agent started inside the frame (a click). */
+export type RevealFrameMessage =
+  | { t: 'ready'; kind: string }
+  | { t: 'phase'; phase: RevealPhase; code?: string; message?: string }
+  | { t: 'desk'; desk: DeskInfo }
+  | { t: 'revealed'; id: number; jti: string; kind: string; preview: string }
+  | { t: 'reveal-error'; id: number; code: string; message: string }
+  | { t: 'wiped'; jti: string; kind: string; preview: string }
+  | { t: 'status'; id: number; status: RevealStatus }
+  | { t: 'height'; px: number }
+  | { t: 'error'; code: string; message: string; fatal?: boolean }
+  | { t: 'audit'; event: string; detail: Record<string, string> }
+
+const PHASES: readonly string[] = ['loading', 'enrol', 'enrolling', 'idle', 'verifying', 'shown', 'done']
+const DESK_ID = /^[A-Za-z0-9._-]{1,64}$/
+const isPhase = (v: unknown): v is RevealPhase => typeof v === 'string' && PHASES.includes(v)
+
+/** Whether `v` is a valid desk id. */
+export function isDeskId(v: unknown): v is string {
+  return typeof v === 'string' && DESK_ID.test(v)
+}
+
+function isRevealConfig(v: unknown): v is RevealConfig {
+  return (
+    isRec(v) &&
+    isDeskId(v.desk) &&
+    (v.envelope === null || isStr(v.envelope, 16384)) &&
+    isStr(v.context, 256) &&
+    typeof v.showFor === 'number' &&
+    isStr(v.locale, 35) &&
+    isStringRecord(v.theme, 64, 200)
+  )
+}
+
+function isDeskInfo(v: unknown): v is DeskInfo {
+  return isRec(v) && isDeskId(v.desk) && isRec(v.publicJwk) && !('d' in v.publicJwk) && (v.protection === 'prf' || v.protection === 'device')
+}
+
+function isStatus(v: unknown): v is RevealStatus {
+  return (
+    isRec(v) &&
+    isPhase(v.phase) &&
+    isBool(v.valueNodeEmpty) &&
+    (v.storedKey === 'wrapped' || v.storedKey === 'crypto-key' || v.storedKey === 'none')
+  )
+}
+
+/** Parses a message received by a reveal frame; `undefined` (and a count) for anything else. */
+export function parseRevealHostMessage(data: unknown, drops: DropCounter): RevealHostMessage | undefined {
+  const m = frame(data)
+  if (typeof m === 'string') return drops.drop(m)
+  switch (m.t) {
+    case 'config':
+      return isRevealConfig(m.config) ? { t: 'config', config: m.config } : drops.drop('malformed')
+    case 'reveal':
+    case 'status':
+      return isId(m.id) ? { t: m.t, id: m.id } : drops.drop('malformed')
+    case 'hide':
+    case 'destroy':
+      return { t: m.t }
+    default:
+      return drops.drop('unknown')
+  }
+}
+
+/** The envelope facts the frame may tell the host: all three are in the envelope's header. */
+const isEnvelopeFacts = (m: Record<string, unknown>) => isStr(m.jti, 64) && isStr(m.kind, 32) && isStr(m.preview, 64)
+
+/** Parses a message received by `<secure-reveal>`; `undefined` (and a count) for anything else. */
+export function parseRevealFrameMessage(data: unknown, drops: DropCounter): RevealFrameMessage | undefined {
+  const m = frame(data)
+  if (typeof m === 'string') return drops.drop(m)
+  switch (m.t) {
+    case 'phase':
+      return isPhase(m.phase) && (m.code === undefined || isStr(m.code, 64)) && (m.message === undefined || isStr(m.message, 300))
+        ? { t: 'phase', phase: m.phase, ...(m.code ? { code: m.code } : {}), ...(m.message ? { message: m.message } : {}) }
+        : drops.drop('malformed')
+    case 'desk':
+      return isDeskInfo(m.desk) ? { t: 'desk', desk: m.desk } : drops.drop('malformed')
+    case 'revealed':
+      return isId(m.id) && isEnvelopeFacts(m)
+        ? { t: 'revealed', id: m.id, jti: m.jti as string, kind: m.kind as string, preview: m.preview as string }
+        : drops.drop('malformed')
+    case 'wiped':
+      return isEnvelopeFacts(m) ? { t: 'wiped', jti: m.jti as string, kind: m.kind as string, preview: m.preview as string } : drops.drop('malformed')
+    case 'reveal-error':
+      return isId(m.id) && isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'reveal-error', id: m.id, code: m.code, message: m.message } : drops.drop('malformed')
+    case 'status':
+      return isId(m.id) && isStatus(m.status) ? { t: 'status', id: m.id, status: m.status } : drops.drop('malformed')
+    case 'ready':
+    case 'height':
+    case 'error':
+    case 'audit':
+      // The same shapes as the field protocol's: one guard checks both.
+      return parseFrameMessage(data, drops) as RevealFrameMessage | undefined
+    default:
+      return drops.drop('unknown')
+  }
+}
