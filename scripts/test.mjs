@@ -44,8 +44,8 @@ function suite(name, cmd, args) {
 
 const started = Date.now()
 check('type check', bin('tsc'), ['-p', 'tsconfig.json'])
-suite('node tests', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/{crypto,validate,protocol,node}/**/*.test.ts'])
 check('build frames', process.execPath, ['scripts/build.mjs', 'frames'])
+suite('node tests', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/{crypto,validate,protocol,node,e2e}/**/*.test.ts'])
 check('build package', process.execPath, ['scripts/build.mjs', 'lib'])
 check('size budgets', bin('size-limit'), [])
 suite('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs'])

@@ -10,7 +10,8 @@ import { emit } from './events.js'
 import { FrameConnection } from './frame-connection.js'
 import { frameBase } from './frame-url.js'
 import { SecureFieldElement } from './secure-field-element.js'
-import { collectTheme } from './theme.js'
+import { themeFor } from './theme.js'
+import { localeOf } from './locale.js'
 
 /**
  * Wraps secure fields and keeps them locked — not focusable, not sealable, invalid in their form —
@@ -175,13 +176,14 @@ export class ConsentGate extends LitElement {
   }
 
   private config(): GateConfig {
+    const theme = themeFor(this, this.theme)
     // A removed attribute makes its property null: the frame gets '' and says what is missing.
     return {
       purpose: this.purpose ?? '',
       policyUrl: this.policyUrl ?? '',
       policyVersion: this.policyVersion ?? '',
-      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en',
-      theme: collectTheme(this, this.theme).theme,
+      locale: localeOf(this, this.locale),
+      theme,
     }
   }
 
@@ -217,12 +219,10 @@ export class ConsentGate extends LitElement {
       case 'withdrawn':
         this.agreement = undefined
         break
-      case 'refused':
-        emit(this, 'secure-error', { code: message.code, message: message.message })
-        break
       case 'height':
         this.connection!.iframe.style.height = `${message.px}px`
         break
+      case 'refused': // a gesture on an obscured gate: the customer was told, the page is told too
       case 'error':
         emit(this, 'secure-error', { code: message.code, message: message.message })
         break

@@ -12,7 +12,8 @@ import { GATE_PENDING } from '../protocol/consent.js'
 import { emit, type SecureChangeDetail } from './events.js'
 import { FrameConnection } from './frame-connection.js'
 import { frameBase } from './frame-url.js'
-import { collectTheme } from './theme.js'
+import { themeFor } from './theme.js'
+import { localeOf } from './locale.js'
 
 /** Parses the `public-key` attribute (a JSON JWK); an unparsable value becomes `null`. */
 const jwkConverter = {
@@ -349,12 +350,11 @@ export abstract class SecureFieldElement extends LitElement {
 
 
   private effectiveLocale(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en'
+    return localeOf(this, this.locale)
   }
 
   private config(): FieldConfig {
-    const { theme, refused } = collectTheme(this, this.theme)
-    for (const r of refused) emit(this, 'secure-error', { code: 'ERR_THEME_REFUSED', message: `Theme property ${r.property} was refused (${r.reason}).` })
+    const theme = themeFor(this, this.theme)
     const gate = this.gateId()
     return {
       kind: this.kind,

@@ -5,13 +5,13 @@
  * setup was able to unlock, and the trick was what did not.
  */
 import { expect } from 'chai'
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands'
+import { sendKeys, sendMouse } from '@web/test-runner-commands'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import { ARM_AFTER_MS, CONFIRM_MS } from '../../src/frame/gate/visibility.js'
 import { rejection } from '../support/keys.js'
-import { cleanup, nextEvent, testConfig, waitForState } from '../support/host.js'
-import { clickControl, consentFor, GATE, mountGate, mountGatedCard } from '../support/gate.js'
+import { nextEvent, testConfig, waitForState } from '../support/host.js'
+import { cleanupGates, clickControl, consentFor, GATE, mountGate, mountGatedCard } from '../support/gate.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -40,10 +40,7 @@ const iframeOf = (el: Element) => el.shadowRoot!.querySelector('iframe')!
 
 describe('<consent-gate>: no host script can unlock a field', function () {
   this.timeout(60000)
-  afterEach(async () => {
-    await resetMouse()
-    cleanup()
-  })
+  afterEach(cleanupGates)
 
   it('synthetic clicks and key presses on the gate, its iframe and the field do nothing', async () => {
     const { gate, card } = await mountGatedCard()

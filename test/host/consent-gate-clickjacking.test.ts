@@ -6,13 +6,12 @@
  * `ERR_CONSENT_OBSCURED`), and the field stays locked.
  */
 import { expect } from 'chai'
-import { resetMouse } from '@web/test-runner-commands'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { SecureErrorDetail } from '../../src/host/events.js'
 import { en } from '../../src/frame/i18n/en.js'
 import { CONFIRM_MS, VISIBILITY_DELAY_MS } from '../../src/frame/gate/visibility.js'
-import { cleanup, nextEvent, waitForState } from '../support/host.js'
-import { clickControl, consentFor, mountGatedCard, waitForGate } from '../support/gate.js'
+import { nextEvent, waitForState } from '../support/host.js'
+import { cleanupGates, clickControl, consentFor, mountGatedCard, waitForGate } from '../support/gate.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -36,10 +35,7 @@ async function refusedClick(gate: ConsentGate): Promise<SecureErrorDetail> {
 
 describe('<consent-gate>: clickjacking', function () {
   this.timeout(60000)
-  afterEach(async () => {
-    await resetMouse()
-    cleanup()
-  })
+  afterEach(cleanupGates)
 
   it('a click through a transparent overlay is refused and the customer is told', async () => {
     const { gate, card } = await mountGatedCard()

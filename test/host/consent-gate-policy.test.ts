@@ -4,19 +4,16 @@
  * same frame origin.
  */
 import { expect } from 'chai'
-import { resetMouse, sendKeys } from '@web/test-runner-commands'
+import { sendKeys } from '@web/test-runner-commands'
 import { inspect } from '../../src/crypto/index.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import { rejection } from '../support/keys.js'
-import { cleanup, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
-import { consentFor, mountGate } from '../support/gate.js'
+import { mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
+import { cleanupGates, consentFor, mountGate } from '../support/gate.js'
 
 describe('<consent-gate>: the frame origin’s requireConsent policy', function () {
   this.timeout(60000)
-  afterEach(async () => {
-    await resetMouse()
-    cleanup()
-  })
+  afterEach(cleanupGates)
 
   it('a card with no gate on a frame origin that requires consent for cards is refused (ERR_POLICY_CONSENT_REQUIRED)', async () => {
     const cfg = await testConfig()

@@ -1,13 +1,13 @@
 import { expect } from 'chai'
-import { resetMouse, sendKeys } from '@web/test-runner-commands'
+import { sendKeys } from '@web/test-runner-commands'
 import { inspect, open } from '../../src/crypto/index.js'
 import { receiptDigest } from '../../src/protocol/consent.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import { rejection } from '../support/keys.js'
 import { installRecorder } from '../support/canary.js'
 import { canaryCard } from '../support/canary-values.js'
-import { cleanup, CONTEXT, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
-import { clickControl, consentFor, GATE, mountGate, mountGatedCard, waitForGate } from '../support/gate.js'
+import { CONTEXT, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
+import { cleanupGates, clickControl, consentFor, GATE, mountGate, mountGatedCard, waitForGate } from '../support/gate.js'
 
 /** Types a valid Visa card through real keys. */
 async function typeCard(card: SecureCardInput): Promise<void> {
@@ -19,10 +19,7 @@ async function typeCard(card: SecureCardInput): Promise<void> {
 
 describe('<consent-gate>: consent unlocks, withdrawal re-locks', function () {
   this.timeout(60000)
-  afterEach(async () => {
-    await resetMouse()
-    cleanup()
-  })
+  afterEach(cleanupGates)
 
   it('keeps a field inside locked: inert, not focusable, not sealable, invalid with the message', async () => {
     const { card } = await mountGatedCard()
@@ -95,6 +92,14 @@ describe('<consent-gate>: consent unlocks, withdrawal re-locks', function () {
     await waitForState(card, (s) => s.locked === true)
     await waitForGate(gate, (s) => !s.consented)
     expect(gate.consented).to.equal(false)
+  })
+
+  it('a gate whose frame goes away takes its consent with it', async () => {
+    const { gate, card } = await mountGatedCard()
+    await consentFor(gate)
+    await waitForState(card, (s) => !s.locked)
+    gate.shadowRoot!.querySelector('iframe')!.remove()
+    await waitForState(card, (s) => s.locked === true)
   })
 
   it('consent, typing, sealing and withdrawal leave the value nowhere the page can see (canary sweep)', async () => {

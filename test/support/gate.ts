@@ -3,12 +3,12 @@
  * for its state, and click its controls with a real mouse (`sendMouse`) at the page coordinates
  * of the control — the iframe's box plus the position the gate frame reports.
  */
-import { sendMouse } from '@web/test-runner-commands'
+import { resetMouse, sendMouse } from '@web/test-runner-commands'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { GateState } from '../../src/protocol/consent.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import type { SecureConsentDetail } from '../../src/host/events.js'
-import { mountField, nextEvent, testConfig } from './host.js'
+import { cleanup, mountField, nextEvent, testConfig } from './host.js'
 
 /** Default gate attributes of the tests. */
 export const GATE = { purpose: 'Verify your identity', policyUrl: 'https://example.com/privacy', policyVersion: '2026-03' } as const
@@ -68,4 +68,10 @@ export async function consentFor(gate: ConsentGate) {
   const consent = nextEvent<SecureConsentDetail>(gate, 'secure-consent')
   await clickControl(gate, 'agree')
   return consent
+}
+
+/** After each gate test: release the mouse (it may rest over a control) and empty the page. */
+export async function cleanupGates(): Promise<void> {
+  await resetMouse()
+  cleanup()
 }

@@ -75,7 +75,7 @@ export class ConsentLink {
 
   private async onBroadcast(message: ConsentBroadcast): Promise<void> {
     // Queries are for gates; a status only counts for the gate this field is bound to.
-    if (message.t !== 'consent-status') return
+    if (message.t !== 'consent-status' || message.gate !== this.gateId) return
     const sequence = ++this.sequence
     const digest = message.consented && message.receipt ? await receiptDigest(message.receipt) : undefined
     if (sequence === this.sequence) this.set(digest)
