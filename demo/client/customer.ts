@@ -45,6 +45,8 @@ function showRequest(requestId: string, kind: string, publicKey: Record<string, 
   const item = el('li', 'entry theirs secure-request')
   item.dataset.request = requestId
   const form = el('form', 'secure-form')
+  // seal() reports what is missing itself; the browser's bubble would only say "being sealed".
+  form.noValidate = true
   const gate = document.createElement('consent-gate')
   gate.setAttribute('purpose', spec.purpose)
   gate.setAttribute('policy-url', 'https://example.com/privacy')

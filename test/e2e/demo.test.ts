@@ -81,8 +81,8 @@ describe('the demo, end to end', function () {
     await customer.waitForFunction(() =>
       ['consent-gate', 'secure-card-input'].every((tag) => (document.querySelector(tag) as unknown as { isReady?: boolean } | null)?.isReady === true),
     )
-    // The gate takes a gesture once IntersectionObserver v2 has seen it fully visible.
-    await customer.waitForTimeout(300)
+    // The gate takes a gesture once IntersectionObserver v2 has seen it fully visible for 500 ms.
+    await customer.waitForTimeout(900)
     await gate.locator('input.sf-gate-checkbox').click()
     const card = customer.frameLocator('secure-card-input iframe')
     await card.locator('input[autocomplete="cc-number"]').click()
@@ -93,7 +93,9 @@ describe('the demo, end to end', function () {
 
     // Both transcripts show the preview only.
     const preview = `Visa •••• ${canary.slice(-4)}`
-    await customer.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor()
+    await customer.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor().catch(async (e) => {
+      throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${output.slice(-2000)}`)
+    })
     await agent.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor()
 
     // The agent reveals it once, after the step-up; then hides it (wiped).
