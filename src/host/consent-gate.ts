@@ -4,14 +4,11 @@
  *
  * @module
  */
-import { LitElement, css, html } from 'lit'
-import { parseGateFrameMessage, type ConsentReceipt, type GateConfig, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
+import { css, html, type TemplateResult } from 'lit'
+import { parseGateFrameMessage, type ConsentReceipt, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
 import { emit } from './events.js'
-import { FrameConnection } from './frame-connection.js'
-import { frameBase } from './frame-url.js'
+import { FramedElement, type FrameSpec } from './framed-element.js'
 import { SecureFieldElement } from './secure-field-element.js'
-import { themeFor } from './theme.js'
-import { localeOf } from './locale.js'
 
 /**
  * Wraps secure fields and keeps them locked — not focusable, not sealable, invalid in their form —
@@ -33,33 +30,21 @@ import { localeOf } from './locale.js'
  * @cssprop --sf-color-accent - link and checkbox color inside the frame
  * @cssprop --sf-color-success - color of the "consent given" line
  */
-export class ConsentGate extends LitElement {
+export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage> {
   static override properties = {
     purpose: { type: String },
     policyUrl: { type: String, attribute: 'policy-url' },
     policyVersion: { type: String, attribute: 'policy-version' },
-    locale: { type: String },
-    frameOrigin: { type: String, attribute: 'frame-origin' },
-    frameTitle: { type: String, attribute: 'frame-title' },
-    theme: { attribute: false },
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    iframe {
-      display: block;
-      width: 100%;
-      height: var(--sf-gate-initial-height, 10em);
-      border: 0;
-      color-scheme: normal;
-      background: transparent;
-    }
-  `
+  static override styles = [
+    FramedElement.styles,
+    css`
+      iframe {
+        height: var(--sf-gate-initial-height, 10em);
+      }
+    `,
+  ]
 
   /** What the data is for, shown to the customer as written. */
   declare purpose: string
@@ -67,30 +52,17 @@ export class ConsentGate extends LitElement {
   declare policyUrl: string
   /** The policy's version, shown and recorded in the receipt. */
   declare policyVersion: string
-  /** Message language; default: the closest `lang` attribute. */
-  declare locale: string
-  /** Base URL of the frame origin; default: beside the loader script. Use the fields' origin. */
-  declare frameOrigin: string
-  /** Accessible title of the iframe; default `Consent`. */
-  declare frameTitle: string
-  /** Theme overrides (allow-listed `--sf-*` properties). */
-  declare theme: Record<string, string>
 
-  private connection?: FrameConnection<GateFrameMessage, GateHostMessage>
+  protected readonly page = 'gate'
   private currentGateId?: string
   private gateState: GateState = { consented: false, visible: false, controls: { agree: null, withdraw: null } }
   private agreement?: { receipt: ConsentReceipt; digest: string }
-  private announced = false
 
   constructor() {
     super()
     this.purpose = ''
     this.policyUrl = ''
     this.policyVersion = ''
-    this.locale = ''
-    this.frameOrigin = ''
-    this.frameTitle = ''
-    this.theme = {}
   }
 
   /**
@@ -122,76 +94,41 @@ export class ConsentGate extends LitElement {
     return structuredClone(this.gateState)
   }
 
-  /** Whether the frame is connected and shows the consent box (after `secure-ready`). */
-  get isReady(): boolean {
-    return this.announced
+  protected override renderExtra(): TemplateResult {
+    return html`<slot></slot>`
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    if (this.hasUpdated && !this.connection) this.openFrame()
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    // The frame withdraws on `destroy` (and on unload): the fields behind it lock.
-    this.connection?.send({ t: 'destroy' })
-    this.connection?.close()
-    this.connection?.iframe.remove()
-    this.connection = undefined
-    this.currentGateId = undefined
-    this.agreement = undefined
-    this.announced = false
-  }
-
-  protected override render() {
-    return html`<div class="frame-slot"></div><slot></slot>`
-  }
-
-  protected override updated(): void {
-    if (!this.isConnected) return
-    if (!this.connection) this.openFrame()
-    else this.sendConfig()
-  }
-
-  private openFrame(): void {
-    const connection = new FrameConnection<GateFrameMessage, GateHostMessage>({
-      base: frameBase(this.frameOrigin),
-      page: 'gate',
+  protected override frameSpec(): FrameSpec<GateFrameMessage> {
+    return {
       title: this.frameTitle || 'Consent',
-      // Consent needs the frame origin's BroadcastChannel, which an opaque origin does not share.
-      devMode: false,
+      // Consent needs the frame origin's BroadcastChannel, which an opaque origin does not share:
+      // no dev mode. The policy link opens in a new window.
       sandbox: 'allow-popups allow-popups-to-escape-sandbox',
       parse: parseGateFrameMessage,
-      onMessage: (m) => this.onFrameMessage(m),
-      onFailure: (code, message) => emit(this, 'secure-error', { code, message }),
-    })
-    if (connection.sameOrigin) {
-      emit(this, 'secure-error', { code: 'ERR_FRAME_SAME_ORIGIN', message: 'A consent gate needs its frame on a different origin than the page (set frame-origin).' })
-      return
+      sameOriginMessage: 'A consent gate needs its frame on a different origin than the page (set frame-origin).',
     }
-    this.connection = connection
-    this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
-    connection.open()
   }
 
-  private config(): GateConfig {
-    const theme = themeFor(this, this.theme)
+  protected override onFrameFailure(code: string, message: string): void {
+    emit(this, 'secure-error', { code, message })
+  }
+
+  protected override onFrameClosed(): void {
+    // The frame withdraws on `destroy` (and on unload): the fields behind it lock.
+    this.currentGateId = undefined
+    this.agreement = undefined
+  }
+
+  protected override configMessage(): GateHostMessage {
+    const { theme, locale } = this.themeAndLocale()
     // A removed attribute makes its property null: the frame gets '' and says what is missing.
     return {
-      purpose: this.purpose ?? '',
-      policyUrl: this.policyUrl ?? '',
-      policyVersion: this.policyVersion ?? '',
-      locale: localeOf(this, this.locale),
-      theme,
+      t: 'config',
+      config: { purpose: this.purpose ?? '', policyUrl: this.policyUrl ?? '', policyVersion: this.policyVersion ?? '', locale, theme },
     }
   }
 
-  private sendConfig(): void {
-    this.connection?.send({ t: 'config', config: this.config() })
-  }
-
-  private onFrameMessage(message: GateFrameMessage): void {
+  protected override onFrameMessage(message: GateFrameMessage): void {
     switch (message.t) {
       case 'ready':
         this.sendConfig()
@@ -203,10 +140,7 @@ export class ConsentGate extends LitElement {
       case 'state': {
         const before = this.gateState
         this.gateState = message.state
-        if (!this.announced) {
-          this.announced = true
-          emit(this, 'secure-ready', {})
-        }
+        this.announce()
         if (before.consented !== message.state.consented || before.visible !== message.state.visible) {
           emit(this, 'secure-gate-change', { consented: message.state.consented, visible: message.state.visible })
         }
@@ -220,7 +154,7 @@ export class ConsentGate extends LitElement {
         this.agreement = undefined
         break
       case 'height':
-        this.connection!.iframe.style.height = `${message.px}px`
+        this.setFrameHeight(message.px)
         break
       case 'refused': // a gesture on an obscured gate: the customer was told, the page is told too
       case 'error':

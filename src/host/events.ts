@@ -6,23 +6,15 @@
  * @module
  */
 import type { ConsentReceipt } from '../protocol/consent.js'
+import type { FieldState } from '../protocol/messages.js'
 
-/** `secure-change`: the field's derived state changed. */
-export interface SecureChangeDetail {
-  empty: boolean
-  complete: boolean
-  valid: boolean
-  /** Card brand (`visa`, `mastercard`, `american-express`…), when known; `itin` when an SSN field holds an ITIN. */
-  brand?: string
-  /** Masked preview, when valid (e.g. `Visa •••• 4242`). */
-  preview?: string
-  /** Stable validation code of the current problem (e.g. `card.number.invalid`). */
-  code?: string
-  /** Localized message for `code`. */
-  message?: string
-  /** True while the field waits for consent. */
-  locked?: boolean
-}
+/**
+ * `secure-change`: the field's derived state changed — exactly the frame's `FieldState`:
+ * `empty`, `complete`, `valid`, and when they apply `brand` (`visa`, `mastercard`,
+ * `american-express`…, or `itin` when an SSN field holds an ITIN), `preview` (only when valid),
+ * `code` (stable validation code), `message` (its localized text), `locked` (waiting for consent).
+ */
+export type SecureChangeDetail = FieldState
 
 /** `secure-ready` (no detail): the frame is connected, configured and showing its field. */
 

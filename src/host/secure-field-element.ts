@@ -5,15 +5,13 @@
  *
  * @module
  */
-import { LitElement, css, html } from 'lit'
-import type { FieldConfig, FieldKind, FieldState, FrameMessage } from '../protocol/messages.js'
+import { LitElement, css } from 'lit'
+import type { FieldConfig, FieldKind, FieldState, FrameMessage, HostMessage } from '../protocol/messages.js'
 import { SecureFieldsError } from '../errors.js'
 import { GATE_PENDING } from '../protocol/consent.js'
 import { emit, type SecureChangeDetail } from './events.js'
-import { FrameConnection } from './frame-connection.js'
-import { frameBase } from './frame-url.js'
-import { themeFor } from './theme.js'
-import { localeOf } from './locale.js'
+import { FramedElement, type FrameSpec } from './framed-element.js'
+import { PendingRequests } from './pending-requests.js'
 
 /** Parses the `public-key` attribute (a JSON JWK); an unparsable value becomes `null`. */
 const jwkConverter = {
@@ -29,11 +27,6 @@ const jwkConverter = {
   toAttribute(value: Record<string, unknown> | null): string | null {
     return value ? JSON.stringify(value) : null
   },
-}
-
-interface PendingSeal {
-  resolve(envelope: string): void
-  reject(error: SecureFieldsError): void
 }
 
 /**
@@ -56,7 +49,7 @@ interface PendingSeal {
  * @cssprop --sf-color-error - error text and border color
  * @cssprop --sf-border-radius - input corner radius
  */
-export abstract class SecureFieldElement extends LitElement {
+export abstract class SecureFieldElement extends FramedElement<FrameMessage, HostMessage> {
   static formAssociated = true
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }
 
@@ -65,37 +58,24 @@ export abstract class SecureFieldElement extends LitElement {
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     label: { type: String },
-    locale: { type: String },
     publicKey: { attribute: 'public-key', converter: jwkConverter },
     context: { type: String },
-    frameOrigin: { type: String, attribute: 'frame-origin' },
-    frameTitle: { type: String, attribute: 'frame-title' },
     placeholder: { type: String },
     expiresIn: { type: Number, attribute: 'expires-in' },
     devMode: { type: Boolean, attribute: 'dev-mode' },
-    theme: { attribute: false },
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-width: 12em;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    :host([disabled]) {
-      opacity: 0.7;
-    }
-    iframe {
-      display: block;
-      width: 100%;
-      height: var(--sf-frame-initial-height, 4.5em);
-      border: 0;
-      color-scheme: normal;
-      background: transparent;
-    }
-  `
+  static override styles = [
+    FramedElement.styles,
+    css`
+      :host {
+        min-width: 12em;
+      }
+      :host([disabled]) {
+        opacity: 0.7;
+      }
+    `,
+  ]
 
   /** Form field name: the envelope is submitted under it. */
   declare name: string
@@ -105,38 +85,27 @@ export abstract class SecureFieldElement extends LitElement {
   declare disabled: boolean
   /** Visible label inside the frame (default: the text of an associated `<label>`). */
   declare label: string
-  /** Message language (`en`, `es`, `fr`, `de`, `ar`); default: the closest `lang` attribute. */
-  declare locale: string
   /** The recipient's public X25519 JWK (attribute: JSON). */
   declare publicKey: Record<string, unknown> | null
   /** Context id (conversation) every envelope is bound to. */
   declare context: string
-  /** Base URL of the frame origin; default: beside the loader script. */
-  declare frameOrigin: string
-  /** Accessible title of the iframe; default: the label. */
-  declare frameTitle: string
   /** Placeholder of the main input. */
   declare placeholder: string
   /** Envelope lifetime in seconds (default 900). */
   declare expiresIn: number
   /** Dev mode: frames from this origin in an opaque-origin sandbox. Never in production. */
   declare devMode: boolean
-  /** Theme overrides (allow-listed `--sf-*` properties); merged over the CSS custom properties. */
-  declare theme: Record<string, string>
 
   /** The frame page of this element (`card`, `ssn`, `text`). */
   protected abstract readonly kind: FieldKind
 
   private readonly internals: ElementInternals
-  private connection?: FrameConnection
   private fieldState: FieldState = { empty: true, complete: false, valid: false }
   private currentEnvelope: string | null = null
   private ready = false
-  private announced = false
   private failure?: { code: string; message: string }
   private formDisabled = false
-  private nextSealId = 1
-  private readonly pendingSeals = new Map<number, PendingSeal>()
+  private readonly seals = new PendingRequests<string>()
   private readonly readyWaiters: Array<() => void> = []
 
   constructor() {
@@ -146,15 +115,15 @@ export abstract class SecureFieldElement extends LitElement {
     this.required = false
     this.disabled = false
     this.label = ''
-    this.locale = ''
     this.publicKey = null
     this.context = ''
-    this.frameOrigin = ''
-    this.frameTitle = ''
     this.placeholder = ''
     this.expiresIn = 0
     this.devMode = false
-    this.theme = {}
+  }
+
+  protected get page(): string {
+    return this.kind
   }
 
   /**
@@ -182,16 +151,6 @@ export abstract class SecureFieldElement extends LitElement {
   /** The current derived state (never plaintext). */
   get state(): SecureChangeDetail {
     return { ...this.fieldState }
-  }
-
-  /** Whether the frame is connected and configured (after `secure-ready`). */
-  get isReady(): boolean {
-    return this.announced
-  }
-
-  /** Messages from the frame that failed the protocol guards (a diagnostic; should stay 0). */
-  get droppedMessages(): number {
-    return this.connection?.drops.total ?? 0
   }
 
   /** The last envelope, when the field holds a valid sealed value; else `null`. */
@@ -237,11 +196,9 @@ export abstract class SecureFieldElement extends LitElement {
   async seal(): Promise<string> {
     await this.whenReady()
     if (this.failure) throw new SecureFieldsError(this.failure.code, this.failure.message)
-    const id = this.nextSealId++
-    return new Promise<string>((resolve, reject) => {
-      this.pendingSeals.set(id, { resolve, reject })
-      this.connection!.send({ t: 'seal', id })
-    })
+    const connection = this.connection
+    if (!connection) throw new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field is not on the page.')
+    return this.seals.start((id) => connection.send({ t: 'seal', id }))
   }
 
   /** Empties the field (inside the frame) and its form value. */
@@ -259,32 +216,11 @@ export abstract class SecureFieldElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     this.addEventListener('focusin', this.onFocusIn)
-    // Moved or re-inserted (React StrictMode mounts twice): the old frame is gone, open a new one.
-    if (this.hasUpdated && !this.connection && !this.failure) this.openFrame()
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     this.removeEventListener('focusin', this.onFocusIn)
-    this.connection?.send({ t: 'destroy' })
-    this.connection?.close()
-    this.connection?.iframe.remove()
-    this.connection = undefined
-    this.ready = false
-    this.announced = false
-    this.setEnvelope(null)
-    for (const p of this.pendingSeals.values()) p.reject(new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field was removed from the page.'))
-    this.pendingSeals.clear()
-  }
-
-  protected override render() {
-    return html`<div class="frame-slot"></div>`
-  }
-
-  protected override updated(): void {
-    if (!this.isConnected) return
-    if (!this.connection) this.openFrame()
-    else this.sendConfig()
   }
 
   /** Called by the browser when a fieldset or form disables this field. */
@@ -298,44 +234,40 @@ export abstract class SecureFieldElement extends LitElement {
     this.clear()
   }
 
-  /** Re-reads the `--sf-*` custom properties (call after changing them in CSS). */
-  refreshTheme(): void {
-    this.sendConfig()
+  protected override canOpenFrame(): boolean {
+    return !this.failure
+  }
+
+  protected override frameSpec(): FrameSpec<FrameMessage> {
+    return {
+      title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
+      devMode: this.devMode,
+      sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
+    }
+  }
+
+  protected override onFrameOpened(): void {
+    this.updateValidity()
+  }
+
+  protected override onFrameClosed(): void {
+    this.ready = false
+    this.setEnvelope(null)
+    this.seals.rejectAll(new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field was removed from the page.'))
+  }
+
+  protected override onFrameFailure(code: string, message: string): void {
+    this.failure = { code, message }
+    this.updateValidity()
+    emit(this, 'secure-error', { code, message })
+    this.seals.rejectAll(new SecureFieldsError(code, message))
+    this.readyWaiters.splice(0).forEach((w) => w())
   }
 
   private onFocusIn = (event: FocusEvent) => {
     // The iframe itself received focus (label click, focus()): put the caret in the first input.
     const connection = this.connection
     if (connection && event.composedPath()[0] === connection.iframe) connection.send({ t: 'focus' })
-  }
-
-  private openFrame(): void {
-    const base = frameBase(this.frameOrigin)
-    const connection = new FrameConnection({
-      base,
-      page: this.kind,
-      title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
-      devMode: this.devMode,
-      onMessage: (m) => this.onFrameMessage(m),
-      onFailure: (code, message) => this.fail(code, message),
-    })
-    if (connection.sameOrigin && !this.devMode) {
-      this.fail('ERR_FRAME_SAME_ORIGIN', 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).')
-      return
-    }
-    this.connection = connection
-    this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
-    this.updateValidity()
-    connection.open()
-  }
-
-  private fail(code: string, message: string): void {
-    this.failure = { code, message }
-    this.updateValidity()
-    emit(this, 'secure-error', { code, message })
-    for (const p of this.pendingSeals.values()) p.reject(new SecureFieldsError(code, message))
-    this.pendingSeals.clear()
-    this.readyWaiters.splice(0).forEach((w) => w())
   }
 
   private whenReady(): Promise<void> {
@@ -348,18 +280,13 @@ export abstract class SecureFieldElement extends LitElement {
     return label?.textContent?.trim() ?? ''
   }
 
-
-  private effectiveLocale(): string {
-    return localeOf(this, this.locale)
-  }
-
-  private config(): FieldConfig {
-    const theme = themeFor(this, this.theme)
+  protected override configMessage(): HostMessage {
+    const { theme, locale } = this.themeAndLocale()
     const gate = this.gateId()
-    return {
+    const config: FieldConfig = {
       kind: this.kind,
       label: this.label || this.labelText(),
-      locale: this.effectiveLocale(),
+      locale,
       theme,
       publicKey: this.publicKey,
       context: this.context,
@@ -370,23 +297,24 @@ export abstract class SecureFieldElement extends LitElement {
       options: this.fieldOptions(),
       ...(gate ? { gate } : {}),
     }
+    return { t: 'config', config }
   }
 
-  private sendConfig(): void {
+  protected override sendConfig(): void {
     if (!this.connection) return
     this.applyInert()
-    this.connection.send({ t: 'config', config: this.config() })
+    super.sendConfig()
   }
 
   /** Not focusable while disabled or locked behind a gate; the frame enforces the lock itself. */
   private applyInert(): void {
-    const locked = this.announced ? this.fieldState.locked === true : this.gateId() !== undefined
+    const locked = this.isReady ? this.fieldState.locked === true : this.gateId() !== undefined
     const inert = this.disabled || this.formDisabled || locked
     this.connection!.iframe.tabIndex = inert ? -1 : 0
     this.toggleAttribute('inert', inert)
   }
 
-  private onFrameMessage(message: FrameMessage): void {
+  protected override onFrameMessage(message: FrameMessage): void {
     switch (message.t) {
       case 'ready':
         this.ready = true
@@ -399,10 +327,7 @@ export abstract class SecureFieldElement extends LitElement {
         if (!message.state.valid) this.setEnvelope(null)
         this.updateValidity()
         // The first state after configuration means the frame shows a working field.
-        if (!this.announced) {
-          this.announced = true
-          emit(this, 'secure-ready', {})
-        }
+        this.announce()
         emit(this, 'secure-change', { ...message.state })
         break
       case 'focus':
@@ -412,27 +337,21 @@ export abstract class SecureFieldElement extends LitElement {
         emit(this, 'secure-blur', {})
         break
       case 'height':
-        this.connection!.iframe.style.height = `${message.px}px`
+        this.setFrameHeight(message.px)
         break
-      case 'sealed': {
+      case 'sealed':
         // An automatic seal (id 0) only counts while the state it was made for still holds.
         if (message.id === 0 && !this.fieldState.valid) break
         this.setEnvelope(message.envelope)
         emit(this, 'secure-sealed', { envelope: message.envelope, preview: message.preview, kind: message.kind })
-        const pending = this.pendingSeals.get(message.id)
-        this.pendingSeals.delete(message.id)
-        pending?.resolve(message.envelope)
+        this.seals.resolve(message.id, message.envelope)
         break
-      }
-      case 'seal-error': {
-        const pending = this.pendingSeals.get(message.id)
-        this.pendingSeals.delete(message.id)
-        pending?.reject(new SecureFieldsError(message.code, message.message))
+      case 'seal-error':
+        this.seals.reject(message.id, new SecureFieldsError(message.code, message.message))
         break
-      }
       case 'error':
         // A fatal error (policy refusal) ends the field's usefulness: seals reject, validity fails.
-        if (message.fatal) this.fail(message.code, message.message)
+        if (message.fatal) this.onFrameFailure(message.code, message.message)
         else emit(this, 'secure-error', { code: message.code, message: message.message })
         break
       case 'audit':

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { LitElement, css, html } from 'lit'
+import { css, type PropertyValues } from 'lit'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import {
   clampShowFor,
@@ -22,10 +22,8 @@ import {
   type RevealStatus,
 } from '../protocol/reveal.js'
 import { emit, type SecureRevealedDetail } from './events.js'
-import { FrameConnection } from './frame-connection.js'
+import { FramedElement, type FrameSpec } from './framed-element.js'
 import { PendingRequests } from './pending-requests.js'
-import { frameBase } from './frame-url.js'
-import { collectTheme } from './theme.js'
 
 /** The public JWK of a desk, as `publicKey()` gives it. */
 export type DeskPublicJwk = Record<string, unknown> & { kty: 'OKP'; crv: 'X25519'; x: string; kid: string; alg: 'HPKE-4' }
@@ -62,35 +60,25 @@ const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
  * @cssprop --sf-border-radius - button corner radius
  * @cssprop --sf-frame-initial-height - the iframe's height before the frame reports its own
  */
-export class SecureReveal extends LitElement {
+export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMessage> {
   static override properties = {
     envelope: { type: String },
     showFor: { type: Number, attribute: 'show-for' },
     context: { type: String },
     desk: { type: String },
-    locale: { type: String },
-    frameOrigin: { type: String, attribute: 'frame-origin' },
-    frameTitle: { type: String, attribute: 'frame-title' },
-    theme: { attribute: false },
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-width: 16em;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    iframe {
-      display: block;
-      width: 100%;
-      height: var(--sf-frame-initial-height, 6em);
-      border: 0;
-      color-scheme: normal;
-      background: transparent;
-    }
-  `
+  static override styles = [
+    FramedElement.styles,
+    css`
+      :host {
+        min-width: 16em;
+      }
+      iframe {
+        height: var(--sf-frame-initial-height, 6em);
+      }
+    `,
+  ]
 
   /** The envelope to reveal (JWE Compact, HPKE-4, sealed to this desk's key); empty for none. */
   declare envelope: string
@@ -100,18 +88,9 @@ export class SecureReveal extends LitElement {
   declare context: string
   /** Desk id (`[A-Za-z0-9._-]{1,64}`): which key and credential on the frame origin; default `default`. */
   declare desk: string
-  /** Message language (`en`, `es`, `fr`, `de`, `ar`); default: the closest `lang` attribute. */
-  declare locale: string
-  /** Base URL of the frame origin; default: beside the loader script. */
-  declare frameOrigin: string
-  /** Accessible title of the iframe; default "Reveal desk". */
-  declare frameTitle: string
-  /** Theme overrides (allow-listed `--sf-*` properties); merged over the CSS custom properties. */
-  declare theme: Record<string, string>
 
-  private connection?: FrameConnection<RevealFrameMessage, RevealHostMessage>
+  protected readonly page = 'reveal'
   private failure?: SecureFieldsError
-  private announced = false
   private currentPhase: RevealPhase = 'loading'
   private deskInfo?: DeskInfo
   private readonly reveals = new PendingRequests<SecureRevealedDetail>()
@@ -124,10 +103,6 @@ export class SecureReveal extends LitElement {
     this.showFor = SHOW_FOR.default
     this.context = ''
     this.desk = 'default'
-    this.locale = ''
-    this.frameOrigin = ''
-    this.frameTitle = ''
-    this.theme = {}
   }
 
   /** Where the desk frame is: `loading`, `enrol`, `enrolling`, `idle`, `verifying`, `shown`, `done`. */
@@ -138,16 +113,6 @@ export class SecureReveal extends LitElement {
   /** Whether the desk has its key and credential. */
   get enrolled(): boolean {
     return this.deskInfo !== undefined
-  }
-
-  /** Whether the frame is connected and has loaded the desk (after `secure-ready`). */
-  get isReady(): boolean {
-    return this.announced
-  }
-
-  /** Messages from the frame that failed the protocol guards (a diagnostic; should stay 0). */
-  get droppedMessages(): number {
-    return this.connection?.drops.total ?? 0
   }
 
   /**
@@ -184,32 +149,21 @@ export class SecureReveal extends LitElement {
     return this.request(this.statuses, (id) => ({ t: 'status', id }))
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    // Moved or re-inserted: the old frame is gone, open a new one.
-    if (this.hasUpdated && !this.connection && !this.failure) this.openFrame()
+  protected override canOpenFrame(): boolean {
+    if (this.failure) return false
+    if (isDeskId(this.desk)) return true
+    this.fail(ErrorCodes.INPUT_INVALID, 'The desk id must be 1 to 64 letters, digits, dots, dashes or underscores.')
+    return false
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.connection?.send({ t: 'destroy' })
-    this.connection?.close()
-    this.connection?.iframe.remove()
-    this.connection = undefined
-    this.announced = false
+  protected override onFrameClosed(): void {
     this.currentPhase = 'loading'
     this.rejectAll(new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk was removed from the page.'))
   }
 
-  protected override render() {
-    return html`<div class="frame-slot"></div>`
-  }
-
-  protected override updated(changed: Map<string, unknown>): void {
-    if (!this.isConnected) return
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('desk') && this.deskInfo?.desk !== this.desk) this.deskInfo = undefined
-    if (!this.connection) this.openFrame()
-    else this.sendConfig()
+    super.updated(changed)
   }
 
   private request<T>(pending: PendingRequests<T>, message: (id: number) => RevealHostMessage): Promise<T> {
@@ -219,55 +173,41 @@ export class SecureReveal extends LitElement {
     return pending.start((id) => connection.send(message(id)))
   }
 
-  private openFrame(): void {
-    if (!isDeskId(this.desk)) return this.fail(ErrorCodes.INPUT_INVALID, 'The desk id must be 1 to 64 letters, digits, dots, dashes or underscores.')
-    const connection = new FrameConnection<RevealFrameMessage, RevealHostMessage>({
-      base: frameBase(this.frameOrigin),
-      page: 'reveal',
+  protected override frameSpec(): FrameSpec<RevealFrameMessage> {
+    return {
       title: this.frameTitle || 'Reveal desk',
       // No dev mode: a desk key in an opaque-origin frame would have no storage and no WebAuthn.
-      devMode: false,
       allow: ALLOW,
       parse: parseRevealFrameMessage,
-      onMessage: (m) => this.onFrameMessage(m),
-      onFailure: (code, message) => this.fail(code, message),
-    })
-    if (connection.sameOrigin) {
-      return this.fail('ERR_FRAME_SAME_ORIGIN', 'The reveal frame must come from a different origin than the page (set frame-origin).')
+      sameOriginMessage: 'The reveal frame must come from a different origin than the page (set frame-origin).',
     }
-    this.connection = connection
-    this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
-    connection.open()
   }
 
-  private config(): RevealConfig {
-    const { theme, refused } = collectTheme(this, this.theme)
-    for (const r of refused) emit(this, 'secure-error', { code: 'ERR_THEME_REFUSED', message: `Theme property ${r.property} was refused (${r.reason}).` })
-    return {
+  protected override onFrameFailure(code: string, message: string): void {
+    this.fail(code, message)
+  }
+
+  protected override configMessage(): RevealHostMessage {
+    const { theme, locale } = this.themeAndLocale()
+    const config: RevealConfig = {
       desk: this.desk,
       envelope: this.envelope || null,
       context: this.context,
       showFor: clampShowFor(this.showFor),
-      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en',
+      locale,
       theme,
     }
+    return { t: 'config', config }
   }
 
-  private sendConfig(): void {
-    this.connection?.send({ t: 'config', config: this.config() })
-  }
-
-  private onFrameMessage(message: RevealFrameMessage): void {
+  protected override onFrameMessage(message: RevealFrameMessage): void {
     switch (message.t) {
       case 'ready':
         this.sendConfig()
         break
       case 'phase':
         this.currentPhase = message.phase
-        if (!this.announced && message.phase !== 'loading') {
-          this.announced = true
-          emit(this, 'secure-ready', {})
-        }
+        if (message.phase !== 'loading') this.announce()
         break
       case 'desk': {
         if (message.desk.desk !== this.desk) break
@@ -294,7 +234,7 @@ export class SecureReveal extends LitElement {
         this.statuses.resolve(message.id, message.status)
         break
       case 'height':
-        this.connection!.iframe.style.height = `${message.px}px`
+        this.setFrameHeight(message.px)
         break
       case 'error':
         if (message.fatal) this.fail(message.code, message.message)

@@ -63,14 +63,6 @@ export function authenticatorPerTest(): (options?: { userVerified?: boolean; prf
 }
 
 /** The `code` a promise rejects with (`undefined` when it resolves). */
-export async function rejectionCode(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise
-  } catch (e) {
-    return (e as { code?: string }).code
-  }
-  return undefined
-}
 
 /**
  * A real mouse click on the frame's action button (enrol, Reveal or Hide): the button is the first
@@ -123,3 +115,5 @@ export function recordEvents(element: EventTarget, types = ['secure-revealed', '
   for (const type of types) element.addEventListener(type, (e) => log.push([type, (e as CustomEvent<Record<string, unknown>>).detail]))
   return log
 }
+
+export { rejectionCode } from './sealed.js'
