@@ -151,8 +151,6 @@ export function parseFrameMessage(data: unknown, drops: DropCounter): FrameMessa
         : drops.drop('malformed')
     case 'audit':
       return isStr(m.event, 32) && isStringRecord(m.detail, 16, 200) ? { t: 'audit', event: m.event, detail: m.detail } : drops.drop('malformed')
-    case 'consent':
-      return isStringRecord(m.receipt, 16, 2048) ? { t: 'consent', receipt: m.receipt } : drops.drop('malformed')
     default:
       return drops.drop('unknown')
   }

@@ -82,7 +82,6 @@ export type FrameMessage =
   | { t: 'seal-error'; id: number; code: string; message: string }
   | { t: 'error'; code: string; message: string; fatal?: boolean }
   | { t: 'audit'; event: string; detail: Record<string, string> }
-  | { t: 'consent'; receipt: Record<string, string> }
 
 /** The first message, frame → parent window, before any port exists. */
 export interface BootMessage {
