@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands'
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands'
 import { open } from '../../src/crypto/index.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import type { SecureChangeDetail, SecureSealedDetail } from '../../src/host/events.js'
@@ -131,6 +131,20 @@ describe('<secure-card-input>: typing, events and sealing', () => {
     await ready
     expect(card.shadowRoot!.querySelectorAll('iframe')).to.have.length(1)
     await typeInto(card, '4242')
+    await waitForState(card, (s) => !s.empty)
+  })
+
+  it('an associated <label> names the field and, clicked, puts the caret in it', async () => {
+    const label = document.body.appendChild(document.createElement('label'))
+    label.htmlFor = 'labelled-card'
+    label.textContent = 'Payment card'
+    const card = await mountField<SecureCardInput>('secure-card-input', { id: 'labelled-card' })
+    expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Payment card')
+    const box = label.getBoundingClientRect()
+    const focused = nextEvent(card, 'secure-focus')
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] })
+    await focused
+    await sendKeys({ type: '4' })
     await waitForState(card, (s) => !s.empty)
   })
 
