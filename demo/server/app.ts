@@ -71,7 +71,10 @@ export async function startApp(options: AppOptions): Promise<Server> {
       res.writeHead(500, headers).end()
     }
   })
-  const wss = new WebSocketServer({ server, path: '/ws', maxPayload: 64 * 1024 })
+  // Only the demo's own pages may open the chat socket (no cross-site WebSocket hijacking). The
+  // demo has no accounts: in a real deployment, authenticate customers and agents here.
+  const ownOrigin = `http://localhost:${options.port}`
+  const wss = new WebSocketServer({ server, path: '/ws', maxPayload: 64 * 1024, verifyClient: ({ origin }: { origin: string }) => origin === ownOrigin })
   wss.on('connection', (socket) => options.onSocket(socket))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

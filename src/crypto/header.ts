@@ -123,6 +123,9 @@ export function isProfileHeader(h: Record<string, unknown>): h is ProtectedHeade
     isInt(h.iat) &&
     isInt(h.exp) &&
     h.exp > h.iat &&
+    // No envelope lives longer than a day: a forged far-future `exp` would otherwise sit in stores
+    // and view-once tables for ever.
+    h.exp - h.iat <= LIMITS.maxLifetime &&
     isStr(h.jti) &&
     JTI.test(h.jti) &&
     (h.consent === undefined || (isStr(h.consent) && DIGEST.test(h.consent)))

@@ -280,3 +280,19 @@ describe('envelope: the frame suite', () => {
     expect(await rejection(() => HPKE_4_WEB.hpke.Open(sender.key, new Uint8Array(32), new Uint8Array(32)))).to.be.instanceOf(Error)
   })
 })
+
+describe('envelope: lifetime', () => {
+  it('an envelope claiming to live longer than a day is malformed', async () => {
+    const { privateJwk, publicJwk } = await testKeys()
+    const { HPKE_4 } = await import('../../src/crypto/suite.js')
+    const { ascii, utf8, b64uEncode: enc } = await import('../../src/crypto/bytes.js')
+    const now = Math.floor(Date.now() / 1000)
+    const header = { alg: 'HPKE-4', kid: await thumbprint(publicJwk), typ: 'secure-fields+jwe', kind: 'card', preview: '', ctx: 'c', iat: now, exp: now + LIMITS.maxLifetime + 1, jti: 'AAAAAAAAAAAAAAAAAAAAAA' }
+    const protectedB64 = enc(utf8(JSON.stringify(header)))
+    const key = await HPKE_4.importPublic(publicJwk)
+    const { encapsulatedSecret, ciphertext } = await HPKE_4.hpke.Seal(key.key, utf8('x'), { aad: ascii(protectedB64) })
+    const forged = `${protectedB64}.${enc(encapsulatedSecret)}..${enc(ciphertext)}.`
+    expect((await rejection(() => open(forged, privateJwk))).code).to.equal('ERR_ENVELOPE_MALFORMED')
+    expect(() => inspect(forged)).to.throw(SecureFieldsError)
+  })
+})

@@ -6,14 +6,14 @@
  */
 import { expect } from 'chai'
 import fc from 'fast-check'
-import { open } from '../../src/crypto/index.js'
+import { inspect, open } from '../../src/crypto/index.js'
 import { DropCounter, parseHostMessage } from '../../src/protocol/guards.js'
 import type { FrameMessage } from '../../src/protocol/messages.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail, SecureSealedDetail } from '../../src/host/events.js'
 import { loadLocale } from '../../src/frame/i18n/index.js'
 import { installRecorder } from '../support/canary.js'
-import { cleanup, CONTEXT, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
+import { cleanup, CONTEXT, leave, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
 import { rawFrame } from '../support/raw-frame.js'
 import { rejectionCode } from '../support/sealed.js'
 
@@ -65,7 +65,9 @@ export function describeFieldConformance(spec: FieldSpec): void {
       it('seal() gives an envelope that opens with the private key to the value typed', async () => {
         const el = await mount()
         await fill(el, spec.validKeys)
-        const state = await waitForState(el, (s) => s.valid)
+        await waitForState(el, (s) => s.valid)
+        await leave(el)
+        const state = await waitForState(el, (s) => s.preview !== undefined)
         expect(state.preview).to.equal(spec.preview)
         const envelope = await el.seal()
         const { privateJwk } = await testConfig()
@@ -95,6 +97,46 @@ export function describeFieldConformance(spec: FieldSpec): void {
         const blurred = nextEvent(el, 'secure-blur')
         document.body.appendChild(document.createElement('input')).focus()
         await blurred
+      })
+
+      it('shows no preview of a value still being typed, and never an intermediate one', async () => {
+        // A preview per keystroke would show each new character: previews appear only once the
+        // value is final or settled, and are always the final one.
+        const el = await mount()
+        const previews: string[] = []
+        el.addEventListener('secure-change', (e) => e.detail.preview !== undefined && previews.push(e.detail.preview))
+        el.addEventListener('secure-sealed', (e) => previews.push(e.detail.preview))
+        const { sendKeys } = await import('@web/test-runner-commands')
+        await typeInto(el, spec.validKeys[0]!.slice(0, 1))
+        for (const key of [spec.validKeys[0]!.slice(1), ...spec.validKeys.slice(1)].join('')) {
+          await sendKeys({ type: key })
+          // A page calling seal() after every keystroke learns nothing more.
+          await el.seal().then((envelope) => previews.push(inspect(envelope).preview), () => undefined)
+        }
+        await waitForState(el, (s) => s.valid)
+        await leave(el)
+        await waitForState(el, (s) => s.preview === spec.preview)
+        const shown = previews.filter((p) => p !== '')
+        expect(shown.length).to.be.greaterThan(0)
+        expect([...new Set(shown)], JSON.stringify(previews)).to.deep.equal([spec.preview])
+      })
+
+      it('changing the key or the context after typing clears the value', async () => {
+        const el = await mount()
+        await fill(el, spec.validKeys)
+        await waitForState(el, (s) => s.valid)
+        el.context = 'conversation-other'
+        await waitForState(el, (s) => s.empty)
+        expect(await rejectionCode(el.seal())).to.equal('ERR_FIELD_EMPTY')
+        await leave(el)
+        await fill(el, spec.validKeys)
+        await waitForState(el, (s) => s.valid)
+        const { publicJwk } = await testConfig()
+        el.publicKey = { ...publicJwk } // the same key, as a new object: not a change
+        await sleep(100)
+        expect(el.state.empty).to.equal(false)
+        el.publicKey = { ...publicJwk, kid: 'another-kid-string' }
+        await waitForState(el, (s) => s.empty)
       })
 
       it('a complete but invalid value reports its code, and seal() rejects', async () => {

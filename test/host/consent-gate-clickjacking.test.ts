@@ -11,7 +11,9 @@ import type { SecureErrorDetail } from '../../src/host/events.js'
 import { en } from '../../src/frame/i18n/en.js'
 import { CONFIRM_MS, VISIBILITY_DELAY_MS } from '../../src/frame/gate/visibility.js'
 import { nextEvent, waitForState } from '../support/host.js'
-import { cleanupGates, clickControl, consentFor, mountGatedCard, waitForGate } from '../support/gate.js'
+import { cleanupGates, clickControl, consentFor, controlPoint, mountGatedCard, waitForGate } from '../support/gate.js'
+import { sendMouse } from '@web/test-runner-commands'
+import { DWELL_MS } from '../../src/frame/gate/pointer-dwell.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -100,11 +102,17 @@ describe('<consent-gate>: clickjacking', function () {
     await waitForGate(gate, (s) => s.visible)
     const cover = overlay(gate)
     await waitForGate(gate, (s) => !s.visible)
+    // The pointer already rests on the box (under the bait), so only the arming is in question.
+    const position = controlPoint(gate, 'agree')
+    await sendMouse({ type: 'move', position })
+    await sleep(DWELL_MS + 150)
     // The bait is pulled away shortly before the click: the observer has seen the gate visible
     // again (two observation periods), but not for ARM_AFTER_MS yet.
     cover.remove()
     await sleep(2 * VISIBILITY_DELAY_MS + 50)
-    const { message } = await refusedClick(gate)
+    const refused = nextEvent<SecureErrorDetail>(gate, 'secure-error', (d) => d.code === 'ERR_CONSENT_OBSCURED')
+    await sendMouse({ type: 'click', position })
+    const { message } = await refused
     expect(message).to.equal(en['consent.obscured'])
     expect(card.state.locked).to.equal(true)
   })

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { sendKeys } from '@web/test-runner-commands'
 import type { SecureTextInput } from '../../src/host/secure-text-input.js'
 import type { SecureChangeDetail, SecureSealedDetail } from '../../src/host/events.js'
-import { cleanup, mountField, nextEvent, waitForState } from '../support/host.js'
+import { cleanup, leave, mountField, nextEvent, waitForState } from '../support/host.js'
 import { openedText as opened, rejectionCode, typeMore as type } from '../support/sealed.js'
 
 /** Empties the field and types `keys`. */
@@ -76,8 +76,9 @@ describe('<secure-text-input>: presets, options, previews', function () {
       await waitForState(el, (s) => s.valid)
       expect((await opened(await el.seal())).value).to.equal('123456')
       await sendKeys({ type: '78' })
-      const eight = await waitForState(el, (s) => s.valid && s.preview === '•••• 5678')
-      expect(eight.preview).to.equal('•••• 5678')
+      // An account number may still grow: no preview while the customer types.
+      const eight = await waitForState(el, (s) => s.valid)
+      expect(eight.preview).to.equal(undefined)
       expect((await opened(await el.seal())).value).to.equal('12345678')
       // Nine digits: reported, never cut to fit (a truncated account number is someone else's).
       await sendKeys({ type: '9' })
@@ -93,7 +94,7 @@ describe('<secure-text-input>: presets, options, previews', function () {
       await sendKeys({ type: '4' })
       await waitForState(el, (s) => s.valid)
       await retype(el, '12345678901234567')
-      await waitForState(el, (s) => s.valid && s.preview === '•••• 4567')
+      await waitForState(el, (s) => s.valid)
       await sendKeys({ type: '8' })
       await waitForState(el, (s) => s.code === 'account.too-long')
       await retype(el, '1234a')
@@ -105,7 +106,7 @@ describe('<secure-text-input>: presets, options, previews', function () {
     it('pattern: the whole value must match, case-sensitively, as the HTML attribute', async () => {
       const el = await text({ preset: 'id', pattern: 'X\\d{3}' })
       await type(el, 'X123')
-      await waitForState(el, (s) => s.valid && s.preview === '•••• 23')
+      await waitForState(el, (s) => s.valid)
       expect((await opened(await el.seal())).value).to.equal('X123')
       await retype(el, 'x123')
       await waitForState(el, (s) => s.code === 'id.invalid')
@@ -119,7 +120,9 @@ describe('<secure-text-input>: presets, options, previews', function () {
       await waitForState(el, (s) => s.code === 'id.too-short')
       expect(await rejectionCode(el.seal())).to.equal('ERR_FIELD_INVALID')
       await sendKeys({ type: '3456' })
-      const state = await waitForState(el, (s) => s.valid)
+      await waitForState(el, (s) => s.valid)
+      await leave(el)
+      const state = await waitForState(el, (s) => s.preview !== undefined)
       expect(state.preview).to.equal('•••• 3456')
       const { value, claims } = await opened(await el.seal())
       expect(value).to.equal('AB-123456')

@@ -161,6 +161,32 @@ describe('secure-fields serve --admin-token-file', function () {
     expect(after.pinnedKeys).to.deep.equal([publicJwk.kid])
   })
 
+  it('makes the choice of recipient keys explicit: pinned, registered, or --any-key', async () => {
+    const none = await serve([])
+    expect(none.code).to.equal(1)
+    expect(none.stderr).to.contain('--any-key')
+    const any = await serve(['--any-key'])
+    expect(any.url).to.be.a('string')
+    const policy = (await (await fetch(`${any.url}/policy.json`)).json()) as { pinnedKeys?: string[] }
+    expect(policy).to.not.have.property('pinnedKeys')
+    child?.kill('SIGTERM')
+    const file = join(dir, 'token-any')
+    writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 })
+    const both = await serve(['--any-key', '--admin-token-file', file])
+    expect(both.code).to.equal(1)
+  })
+
+  it('startFrameServer refuses an admin token shorter than 32 characters', async () => {
+    const { startFrameServer } = await import('../../src/node/frame-server/server.js')
+    let code: string | undefined
+    try {
+      await startFrameServer({ port: 0, dir, allowParents: ['http://localhost:1'], adminToken: 'x'.repeat(31) })
+    } catch (e) {
+      code = (e as { code?: string }).code
+    }
+    expect(code).to.equal('ERR_INPUT_INVALID')
+  })
+
   it('refuses a short token or a missing file', async () => {
     const file = join(dir, 'short')
     writeFileSync(file, 'short\n')

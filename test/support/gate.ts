@@ -4,6 +4,7 @@
  * of the control — the iframe's box plus the position the gate frame reports.
  */
 import { resetMouse, sendMouse } from '@web/test-runner-commands'
+import { DWELL_MS } from '../../src/frame/gate/pointer-dwell.js'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { GateState } from '../../src/protocol/consent.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
@@ -55,12 +56,16 @@ export function controlPoint(gate: ConsentGate, control: 'agree' | 'withdraw'): 
 }
 
 /**
- * Clicks a gate control with the real mouse. By default it first waits until the gate reports
- * itself visible (armed), as a customer's click would come after looking at it.
+ * Clicks a gate control with the real mouse, as a customer does: the pointer moves onto the
+ * control, rests there a moment (the gate ignores a click from a pointer that just arrived), then
+ * clicks. By default it first waits until the gate reports itself visible (armed).
  */
-export async function clickControl(gate: ConsentGate, control: 'agree' | 'withdraw', { waitVisible = true } = {}): Promise<void> {
+export async function clickControl(gate: ConsentGate, control: 'agree' | 'withdraw', { waitVisible = true, dwell = DWELL_MS + 150 } = {}): Promise<void> {
   if (waitVisible) await waitForGate(gate, (s) => s.visible && s.controls[control] !== null)
-  await sendMouse({ type: 'click', position: controlPoint(gate, control) })
+  const position = controlPoint(gate, control)
+  await sendMouse({ type: 'move', position })
+  await new Promise((r) => setTimeout(r, dwell))
+  await sendMouse({ type: 'click', position })
 }
 
 /** Clicks "I agree" for real and resolves with the `secure-consent` detail. */

@@ -103,6 +103,17 @@ export async function waitForState(
   return nextEvent<SecureChangeDetail>(element, 'secure-change', predicate, timeout)
 }
 
+/**
+ * Moves focus out of the field to a host input: the value settles, and a preview that waits for
+ * the customer to leave the field (a value that could still grow) is published.
+ */
+export async function leave(element: SecureFieldElement): Promise<void> {
+  const blurred = nextEvent(element, 'secure-blur')
+  const outside = document.body.appendChild(document.createElement('input'))
+  outside.focus()
+  await blurred
+}
+
 /** Removes every element the test added to the body. */
 export function cleanup(): void {
   document.body.replaceChildren()

@@ -103,6 +103,9 @@ export function createCardView(): FieldView {
         valid: result.valid,
         ...(result.brand ? { brand: result.brand.type } : {}),
         preview: result.valid ? result.preview : '',
+        // At its brand's longest length a number cannot grow: its last four are final. (A
+        // 16-digit Visa may still become 19 digits, so its preview waits for the customer to leave.)
+        final: result.valid && !!result.brand && n.length === Math.max(...result.brand.lengths),
         ...(code ? { code } : {}),
         ...(input ? { input } : {}),
         kind: 'card',

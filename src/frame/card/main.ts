@@ -5,6 +5,7 @@
  */
 import '../styles/field.css'
 import { startFieldApp } from '../runtime/field-app.js'
+import { enCard } from '../i18n/en-card.js'
 import { createCardView } from './card-view.js'
 
-void startFieldApp(createCardView())
+void startFieldApp(createCardView(), enCard)

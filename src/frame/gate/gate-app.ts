@@ -21,13 +21,15 @@ import {
   type GateHostMessage,
 } from '../../protocol/consent.js'
 import { stamp } from '../../protocol/guards.js'
+import { DEMO_REFUSED } from '../../protocol/demo.js'
 import { b64uEncode } from '../../crypto/bytes.js'
-import { ENGLISH, loadLocale, type Locale } from '../i18n/index.js'
+import type { Locale } from '../i18n/locale.js'
+import { GATE_ENGLISH, loadGateLocale } from '../i18n/gate.js'
 import { connectWith, type HostChannel } from '../runtime/channel.js'
-import { applyTheme } from '../runtime/theme.js'
 import { watchHeight } from '../runtime/height.js'
 import { GateView } from './gate-view.js'
 import { CONFIRM_MS, watchVisibility, type VisibilityWatch } from './visibility.js'
+import { contentFits, DWELL_MS, watchPointerDwell } from './pointer-dwell.js'
 
 type GateChannel = HostChannel<GateHostMessage, GateFrameMessage>
 
@@ -46,6 +48,9 @@ export async function startGateApp(): Promise<void> {
 interface Shown {
   text: string
   policyUrl: string
+  /** The purpose and policy version as shown: the receipt records these, not a later config. */
+  purpose: string
+  policyVersion: string
   textDigest: Promise<string>
 }
 
@@ -61,8 +66,9 @@ class GateApp {
   private readonly broadcast = new BroadcastChannel(CONSENT_CHANNEL)
   private readonly view = new GateView()
   private visibility?: VisibilityWatch
+  private readonly dwell = watchPointerDwell()
   private config?: GateConfig
-  private locale: Locale = ENGLISH
+  private locale: Locale = GATE_ENGLISH
   /** What is shown and may be agreed to; `undefined` while the configuration cannot be. */
   private shown?: Shown
   private agreement?: Agreement
@@ -102,13 +108,12 @@ class GateApp {
   private async configure(config: GateConfig): Promise<void> {
     const first = !this.config
     this.config = config
-    this.locale = await loadLocale(config.locale)
+    this.locale = await loadGateLocale(config.locale)
     if (this.config !== config) return // a newer configuration arrived meanwhile
     document.documentElement.lang = this.locale.lang
     document.documentElement.dir = this.locale.dir
-    for (const { property, reason } of applyTheme(config.theme)) {
-      this.channel.send({ t: 'error', code: 'ERR_THEME_REFUSED', message: `Theme property ${property} was refused (${reason}).` })
-    }
+    // The consent box looks the same on every page: no host theme applies to it. A page that
+    // could make the gate's text transparent could show its own words behind a real checkbox.
     const policyUrl = safePolicyUrl(config.policyUrl)
     const text = this.view.render(config, this.locale, policyUrl)
     const usable = !!config.purpose.trim() && policyUrl !== undefined
@@ -116,11 +121,12 @@ class GateApp {
       // What the customer agreed to (or is about to) is no longer what is shown: it ends.
       this.cancelPending()
       this.withdraw('changed')
-      this.shown = usable ? { text, policyUrl, textDigest: digestText(text) } : undefined
+      this.shown = usable ? { text, policyUrl, purpose: config.purpose, policyVersion: config.policyVersion, textDigest: digestText(text) } : undefined
     }
     if (!usable) this.channel.send({ t: 'error', code: ConsentErrorCodes.GATE_CONFIG, message: 'A consent gate needs a purpose and an http(s) policy URL.' })
     this.view.agree.disabled = !usable
     this.view.showConsented(!!this.agreement, this.locale)
+    if (config.demo) this.demoConsent()
     if (first) {
       this.visibility = watchVisibility(this.view.root, (armed) => {
         // Covered, faded or moved during the confirmation period: the gesture does not count.
@@ -148,7 +154,10 @@ class GateApp {
       return
     }
     if (this.agreement) return this.withdraw('customer')
-    if (!this.visibility?.armed) {
+    // A pointer click counts only after the pointer rested in the frame (the gate was not slid
+    // under it); a keyboard activation (detail 0) has no pointer. The whole text must be in view.
+    const pointer = event.detail > 0
+    if (!this.visibility?.armed || (pointer && this.dwell.dwell(event.timeStamp) < DWELL_MS) || !contentFits()) {
       event.preventDefault() // the box stays unticked
       return this.refuseObscured()
     }
@@ -162,6 +171,18 @@ class GateApp {
       else this.view.agree.checked = false
     }, CONFIRM_MS)
     this.pending = { shown, time, timer }
+  }
+
+  /**
+   * Demo origin only (Storybook): starts consented, as a real consent would — receipt, broadcast
+   * to the fields, events. Elsewhere the demo member is dropped, counted and reported.
+   */
+  private demoConsent(): void {
+    if (!this.channel.policy.demo) {
+      this.channel.drops.drop('policy')
+      return this.channel.send({ t: 'error', code: DEMO_REFUSED, message: 'Demo consent is ignored: this frame origin is not a demo origin.' })
+    }
+    if (this.shown && !this.agreement && !this.pending) void this.agree(this.shown, new Date().toISOString())
   }
 
   /** Drops a gesture still in its confirmation period; the box is unticked. */
@@ -180,11 +201,10 @@ class GateApp {
   }
 
   private async agree(shown: Shown, time: string): Promise<void> {
-    const config = this.config!
     const receipt: ConsentReceipt = {
-      purpose: config.purpose,
+      purpose: shown.purpose,
       policyUrl: shown.policyUrl,
-      policyVersion: config.policyVersion,
+      policyVersion: shown.policyVersion,
       textDigest: await shown.textDigest,
       time,
     }

@@ -9,10 +9,13 @@
 import type { FieldConfig, FieldState, HostMessage } from '../../protocol/messages.js'
 import type { SenderKey } from '../../crypto/jwk.js'
 import { isSecureFieldsError } from '../../errors.js'
-import { ENGLISH, loadLocale, type Locale, type MessageKey } from '../i18n/index.js'
+import type { Locale, MessageKey, Messages } from '../i18n/index.js'
+import { localeFrom, loadLocaleWith } from '../i18n/locale.js'
+import { enField } from '../i18n/en-field.js'
 import { connectToHost, type HostChannel } from './channel.js'
 import { ConsentLink } from './consent-link.js'
 import { ConsentErrorCodes } from '../../protocol/consent.js'
+import { DEMO_REFUSED, type FieldDemo } from '../../protocol/demo.js'
 import { keyAllowed } from './policy.js'
 import { applyTheme } from './theme.js'
 import { watchHeight } from './height.js'
@@ -23,8 +26,15 @@ import { h, uid } from './dom.js'
 /** Delay between the last edit of a valid value and its automatic seal (the form value). */
 const AUTO_SEAL_MS = 250
 
-/** Runs a field frame with `view`. Resolves once connected (for tests and benchmarks). */
-export async function startFieldApp(view: FieldView): Promise<void> {
+/** Configuration members whose change after typing clears the value (see `configure`). */
+const RETARGETING = ['options', 'publicKey', 'context', 'kind'] as const
+
+/**
+ * Runs a field frame with `view`, whose English texts are `english` (the page's part of the table,
+ * e.g. `enCard`: a frame carries no other page's). Resolves once connected (for tests and
+ * benchmarks).
+ */
+export async function startFieldApp(view: FieldView, english: Partial<Messages>): Promise<void> {
   let channel: HostChannel
   try {
     channel = await connectToHost()
@@ -32,12 +42,12 @@ export async function startFieldApp(view: FieldView): Promise<void> {
     // No parent, or a parent the policy refuses (already told, when it could be): stay inert.
     return
   }
-  new FieldApp(channel, view).start()
+  new FieldApp(channel, view, localeFrom('en', { ...enField, ...english })).start()
 }
 
 class FieldApp {
   private config?: FieldConfig
-  private locale: Locale = ENGLISH
+  private locale: Locale
   private key?: SenderKey
   /** Set when the policy or the configuration forbids sealing; the code says why. */
   private refusal?: string
@@ -46,8 +56,13 @@ class FieldApp {
   private consent!: ConsentLink
   private lastState = ''
   private touched = false
+  /** Whether focus is inside this frame's field (the customer may still be typing). */
+  private focused = false
   private autoSeal?: ReturnType<typeof setTimeout>
   private sealing = Promise.resolve()
+  /** Demo values waiting to be filled in, and the last ones received (see {@link takeDemo}). */
+  private demo?: FieldDemo
+  private demoKey = ''
   private readonly root = h('main', { class: 'sf-root' })
   private readonly errorBox = h('div', { class: 'sf-error', id: uid('sf-error'), 'aria-live': 'polite' })
   private readonly noteBox = h('div', { class: 'sf-note', id: uid('sf-note'), 'aria-live': 'polite' })
@@ -55,7 +70,10 @@ class FieldApp {
   constructor(
     private readonly channel: HostChannel,
     private readonly view: FieldView,
-  ) {}
+    private readonly english: Locale,
+  ) {
+    this.locale = english
+  }
 
   start(): void {
     this.consent = new ConsentLink(() => this.onConsent(), this.channel.drops)
@@ -93,10 +111,12 @@ class FieldApp {
     const previous = this.config
     this.config = config
     if (first) this.mount()
-    // Changing validation options after the customer typed would let a host probe the value
-    // through the `valid` flag, one option at a time: a change of options clears the value.
-    if (previous && JSON.stringify(previous.options) !== JSON.stringify(config.options)) this.view.clear()
-    this.locale = await loadLocale(config.locale)
+    // What the customer typed belongs to the configuration they typed it under. Changing the
+    // validation options would let a host probe the value through the `valid` flag, one option at
+    // a time; changing the key, the context or the kind would send it elsewhere (a page script
+    // swapping in its own key, then calling seal()). Any of these clears the value.
+    if (previous && RETARGETING.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(config[k]))) this.view.clear()
+    this.locale = await loadLocaleWith(config.locale, this.english)
     document.documentElement.lang = this.locale.lang
     document.documentElement.dir = this.locale.dir
     for (const { property, reason } of applyTheme(config.theme)) {
@@ -118,8 +138,37 @@ class FieldApp {
       if (isSecureFieldsError(error)) this.refuse(String(error.code), error.message.slice(0, 300))
       else this.refuse('ERR_INPUT_INVALID', 'The field options are not valid.')
     }
+    // The page decides what it collects: a config for another kind (to dodge a consent policy
+    // written for this page's kind, say) is refused.
+    if (config.kind !== this.pageKind() && !this.refusal) this.refuse('ERR_INPUT_INVALID', `This frame collects ${this.pageKind()}, not ${config.kind}.`)
     this.applyConsent(config)
+    this.takeDemo(config.demo)
+    await this.fillDemo()
     this.publish()
+  }
+
+  /** Demo values (Storybook) are kept on a demo origin only; elsewhere dropped, counted and reported. */
+  private takeDemo(demo: FieldDemo | undefined): void {
+    const key = JSON.stringify(demo ?? null)
+    if (!demo || key === this.demoKey) return
+    this.demoKey = key
+    if (this.channel.policy.demo) this.demo = demo
+    else {
+      this.channel.drops.drop('policy')
+      this.report(DEMO_REFUSED, 'Demo values are ignored: this frame origin is not a demo origin.')
+    }
+  }
+
+  /** Fills pending demo values in as if typed, once the field is unlocked (locking clears). */
+  private async fillDemo(): Promise<void> {
+    const demo = this.demo
+    if (!demo || this.locked) return
+    this.demo = undefined
+    const { fillDemo } = await import('./demo-fill.js')
+    this.view.clear()
+    fillDemo(this.view.inputs, demo)
+    this.touched = demo.touched !== false
+    this.onInput()
   }
 
   /**
@@ -128,10 +177,15 @@ class FieldApp {
    */
   private applyConsent(config: FieldConfig): void {
     this.consent.bind(config.gate)
-    if (!this.consent.gated && this.channel.policy.requireConsent.includes(config.kind) && !this.refusal) {
+    if (!this.consent.gated && this.channel.policy.requireConsent.includes(this.pageKind()) && !this.refusal) {
       this.refuse(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field, and it sits behind no consent gate.')
     }
     this.setLocked(this.consent.gated && !this.consent.digest)
+  }
+
+  /** What this page collects (`card`, `ssn`, `text`): the page's own word, not the host's. */
+  private pageKind(): string {
+    return document.documentElement.dataset.kind ?? ''
   }
 
   /** The gate's consent came, went or changed. */
@@ -139,6 +193,7 @@ class FieldApp {
     if (!this.config) return
     this.setLocked(this.consent.gated && !this.consent.digest)
     this.publish()
+    void this.fillDemo()
   }
 
   /** Locking clears what was typed: withdrawn consent leaves nothing behind. */
@@ -212,12 +267,17 @@ class FieldApp {
         this.publish()
       })
     }
-    // Focus and blur of the field as a whole: moving between its own inputs is neither.
+    // Focus and blur of the field as a whole: moving between its own inputs is neither. Leaving
+    // the field settles the value: its preview is published and the form value resealed with it.
     this.root.addEventListener('focusin', (e) => {
+      this.focused = true
       if (!this.root.contains(e.relatedTarget as Node | null)) this.channel.send({ t: 'focus' })
     })
     this.root.addEventListener('focusout', (e) => {
-      if (!this.root.contains(e.relatedTarget as Node | null)) this.channel.send({ t: 'blur' })
+      if (this.root.contains(e.relatedTarget as Node | null)) return
+      this.focused = false
+      this.channel.send({ t: 'blur' })
+      this.onInput()
     })
     watchHeight((px) => this.channel.send({ t: 'height', px }))
   }
@@ -247,7 +307,7 @@ class FieldApp {
       complete: evaluation.complete,
       valid: evaluation.valid && !this.refusal,
       ...(evaluation.brand ? { brand: evaluation.brand } : {}),
-      ...(evaluation.valid && evaluation.preview ? { preview: evaluation.preview } : {}),
+      ...(this.settled(evaluation) && evaluation.preview ? { preview: evaluation.preview } : {}),
       ...(this.refusal ? { code: this.refusal } : evaluation.code ? { code: evaluation.code } : {}),
       ...(message ? { message } : {}),
       ...(this.locked ? { locked: true } : {}),
@@ -258,6 +318,11 @@ class FieldApp {
       this.channel.send({ t: 'state', state })
     }
     return evaluation
+  }
+
+  /** Whether the preview of this value may be shown: it is final, or the customer left the field. */
+  private settled(evaluation: Evaluation): boolean {
+    return evaluation.valid && (evaluation.final === true || !this.focused)
   }
 
   private messageFor(evaluation: Evaluation): string | undefined {
@@ -287,20 +352,23 @@ class FieldApp {
     }
     // The policy names envelope kinds too (a text field's `iban`): no consent, no envelope.
     const consent = this.consent.digest
-    if (!consent && this.channel.policy.requireConsent.includes(evaluation.kind)) {
+    if (!consent && (this.channel.policy.requireConsent.includes(evaluation.kind) || this.channel.policy.requireConsent.includes(this.pageKind()))) {
       return fail(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field.')
     }
+    // Even when sealing on request, a value still being typed gets no preview: a page could
+    // otherwise call seal() after every keystroke and read each new character in the header.
+    const preview = this.settled(evaluation) ? evaluation.preview : ''
     try {
       const envelope = await sealValue(this.view.plaintext(), this.key, {
         kind: evaluation.kind,
         context: this.config.context,
-        preview: evaluation.preview,
+        preview,
         ...(consent ? { consent } : {}),
         ...(this.config.expiresIn ? { expiresIn: this.config.expiresIn } : {}),
       })
       // Consent withdrawn (or replaced) while sealing: this envelope no longer stands for it.
       if (this.consent.digest !== consent) return fail(ConsentErrorCodes.CONSENT_REQUIRED, this.locale.t('field.locked'))
-      this.channel.send({ t: 'sealed', id, envelope, preview: evaluation.preview, kind: evaluation.kind })
+      this.channel.send({ t: 'sealed', id, envelope, preview, kind: evaluation.kind })
       this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: this.key.kid } })
     } catch (error) {
       fail(isSecureFieldsError(error) ? String(error.code) : 'ERR_SEAL_FAILED', 'The value could not be sealed.')

@@ -17,6 +17,13 @@ export interface Evaluation {
   brand?: string
   /** Masked preview; only when valid. */
   preview: string
+  /**
+   * The value is at its longest (an SSN's nine digits, an IBAN at its country's length, a card
+   * number at its brand's longest length…): typing more cannot make another valid value, so its
+   * preview is final. Until then the runtime publishes the preview only once the customer has
+   * left the field — a preview per keystroke would show every character as it is typed.
+   */
+  final?: boolean
   /** First validation code, if any. */
   code?: string
   /** The input the code is about (to mark it `aria-invalid`). */

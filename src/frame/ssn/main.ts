@@ -5,6 +5,7 @@
  */
 import '../styles/field.css'
 import { startFieldApp } from '../runtime/field-app.js'
+import { enSsn } from '../i18n/en-ssn.js'
 import { createSsnView } from './ssn-view.js'
 
-void startFieldApp(createSsnView())
+void startFieldApp(createSsnView(), enSsn)

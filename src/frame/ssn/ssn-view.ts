@@ -54,6 +54,8 @@ export const ssnRules: SingleInputRules<Required<SsnOptions>> = {
       // Reported like a card brand, so the page can say "ITIN" without learning more digits.
       ...(result.itin ? { brand: 'itin', note: 'ssn.itin-recognised' } : {}),
       preview: result.valid ? previewSsn(result.digits, options) : '',
+      // Nine digits are all an SSN has: a valid one cannot grow, its preview is final.
+      final: result.valid,
       ...(result.code ? { code: result.code } : {}),
       // An ITIN is sealed as kind `ssn` too (docs/envelope.md): its 9xx area tells it apart.
       kind: 'ssn',

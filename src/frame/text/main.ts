@@ -5,6 +5,7 @@
  */
 import '../styles/field.css'
 import { startFieldApp } from '../runtime/field-app.js'
+import { enText } from '../i18n/en-text.js'
 import { createTextView } from './text-view.js'
 
-void startFieldApp(createTextView())
+void startFieldApp(createTextView(), enText)

@@ -110,6 +110,9 @@ export const textRules: SingleInputRules<TextFieldOptions> = {
       complete: result.complete && !short,
       valid: result.valid && !short,
       preview: short ? '' : result.preview,
+      // A valid IBAN has its country's exact length: final. Accounts and IDs may grow, so their
+      // preview waits until the customer leaves the field.
+      final: preset === 'iban' && result.valid,
       ...(short ? { code: 'id.too-short' } : result.code ? { code: result.code } : {}),
       kind: preset,
     }

@@ -49,14 +49,21 @@ export function serveCommand(io: CliIo): Command {
     .description('Serve the frame app and loader as the frame origin, with a strict CSP and the policy.')
     .requiredOption('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10))
     .requiredOption('--allow-parent <origin>', 'an origin allowed to embed the frames (repeatable)', collect, [])
-    .option('--pin-key <file>', 'a public JWK file whose key fields may seal to (repeatable; none: any key)', collect, [])
+    .option('--pin-key <file>', 'a public JWK file whose key fields may seal to (repeatable)', collect, [])
     .option('--admin-token-file <file>', 'a file holding the bearer token of POST/DELETE /policy/keys (desk key registration); turns pinning on')
+    .option('--any-key', 'accept any recipient key (no pinning): a page script could then swap in its own key')
     .option('--require-consent <kind>', 'a field kind that may only seal behind a consent gate (repeatable)', collect, [])
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
     .option('--dir <dir>', 'folder of the built frames', 'dist/frame')
     .option('--quiet', 'do not log requests')
-    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; adminTokenFile?: string; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
+    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; adminTokenFile?: string; anyKey?: boolean; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
       if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, '--port must be a port number.')
+      // Pinning is the defence against a page that swaps the recipient key: turning it off is an
+      // explicit choice, never a default.
+      const pins = o.pinKey.length > 0 || o.adminTokenFile !== undefined
+      if (pins === !!o.anyKey) {
+        throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, pins ? '--any-key contradicts --pin-key / --admin-token-file.' : 'Choose the recipient keys: --pin-key FILE (repeatable), --admin-token-file FILE (desk keys registered at run time), or --any-key.')
+      }
       const dir = resolve(o.dir)
       if (!existsSync(join(dir, 'card.html'))) {
         throw new SecureFieldsError('ERR_FRAMES_NOT_BUILT', `No frames in ${dir}: run \`npm run build\` first, or pass --dir.`)
@@ -69,7 +76,7 @@ export function serveCommand(io: CliIo): Command {
         dir,
         allowParents: o.allowParent.map(origin),
         // With the admin route, pinning is on from the start: only keys pinned here or registered.
-        ...(pinnedKeys.length || o.adminTokenFile ? { pinnedKeys } : {}),
+        ...(pins ? { pinnedKeys } : {}),
         requireConsent: o.requireConsent,
         ...(o.adminTokenFile ? { adminToken: await readAdminToken(o.adminTokenFile) } : {}),
         log: o.quiet ? undefined : (line) => io.stderr.write(`${line}\n`),

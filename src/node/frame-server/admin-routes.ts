@@ -55,7 +55,11 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = []
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY) return undefined
+    if (size > MAX_BODY) {
+      // Stop reading a body that is already too large; the 413 closes the connection.
+      req.pause()
+      return undefined
+    }
     chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { FramePolicy } from '../../protocol/policy.js'
+import { SecureFieldsError, ErrorCodes } from '../../errors.js'
 import { COMMON_HEADERS, corsHeaders, pageHeaders } from './headers.js'
 import { policyKeysRoute } from './admin-routes.js'
 
@@ -38,6 +39,13 @@ export interface FrameServerOptions {
    * and unpins desk keys at run time. Omitted: the route is off (404).
    */
   adminToken?: string
+  /**
+   * A demo origin for Storybook and design reviews: frames fill in the `demo` values of their
+   * configuration (sample data, a gate that starts consented, a desk that shows a value without
+   * an envelope). NEVER in production: it lets the embedding page choose what a field holds and
+   * what a desk shows. The `secure-fields serve` CLI has no option for it.
+   */
+  demo?: boolean
   /** Extra routes, tried before the static files (the demo mounts its API here). */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
 }
@@ -69,6 +77,9 @@ const TYPES: Record<string, string> = {
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
+/** The shortest admin token accepted (it guards who may add recipient keys). */
+export const MIN_ADMIN_TOKEN = 32
+
 /** Starts the server; resolves once it listens. */
 export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
   const root = resolve(options.dir ?? 'dist/frame')
@@ -76,6 +87,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     allowedParents: [...options.allowParents],
     ...(options.pinnedKeys ? { pinnedKeys: [...options.pinnedKeys] } : {}),
     requireConsent: [...(options.requireConsent ?? [])],
+    ...(options.demo ? { demo: true as const } : {}),
   }
   const cache = new Map<string, Buffer>()
   const pinned = {
@@ -87,6 +99,9 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     unpin(kid: string) {
       if (policy.pinnedKeys) policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
     },
+  }
+  if (options.adminToken !== undefined && options.adminToken.length < MIN_ADMIN_TOKEN) {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `The admin token must be at least ${MIN_ADMIN_TOKEN} characters.`)
   }
   const adminRoute = policyKeysRoute(options.adminToken, pinned)
 

@@ -1,0 +1,62 @@
+// A web-test-runner command that looks inside the cross-origin frames of the test page through
+// the DevTools protocol, the way assistive technology and a keyboard user meet them: each frame's
+// language and direction, its visible text, which control has focus and whether the focus is
+// visible, and every control's accessible name, `aria-invalid` and live descriptions. The frames
+// keep their CSP: the probe runs in their context through the protocol, not as page script.
+//
+//   executeServerCommand('sf-frame-probe', { page: 'card' })  →  FrameProbe[] (see frame-probe.ts)
+
+/** Runs inside a frame: what the probe reports. Self-contained (it is serialized). */
+function probe() {
+  const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const nameOf = (el) => {
+    const labelled = el.getAttribute('aria-labelledby')
+    if (labelled) return labelled.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ').trim()
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label').trim()
+    if (el.labels?.length) return [...el.labels].map(text).join(' ').trim()
+    return el.tagName === 'BUTTON' || el.tagName === 'A' ? text(el) : ''
+  }
+  const live = (el) => !!el && (el.getAttribute('aria-live') === 'polite' || el.getAttribute('aria-live') === 'assertive' || ['alert', 'status'].includes(el.getAttribute('role') ?? ''))
+  const controls = [...document.querySelectorAll('input, button, select, textarea, a[href]')]
+    .filter((el) => !el.hidden && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => {
+      const described = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        type: el.getAttribute('type') ?? '',
+        className: el.className,
+        name: nameOf(el),
+        invalid: el.getAttribute('aria-invalid'),
+        describedBy: described.map((id) => ({ id, exists: !!document.getElementById(id), live: live(document.getElementById(id)), text: text(document.getElementById(id)) })),
+        disabled: !!el.disabled,
+      }
+    })
+  const active = document.activeElement
+  const focused = active && active !== document.body ? active : null
+  const style = focused ? getComputedStyle(focused) : null
+  return {
+    url: location.href,
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    text: text(document.body),
+    hasFocus: document.hasFocus(),
+    active: focused ? { tag: focused.tagName.toLowerCase(), id: focused.id, className: focused.className, name: nameOf(focused) } : null,
+    focusVisible: !!focused && focused.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    controls,
+    liveRegions: [...document.querySelectorAll('[aria-live], [role=alert], [role=status]')].map((el) => ({ live: el.getAttribute('aria-live') ?? el.getAttribute('role'), text: text(el) })),
+  }
+}
+
+export function frameProbePlugin() {
+  return {
+    name: 'secure-fields-frame-probe',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'sf-frame-probe') return undefined
+      const page = session.browser.getPage(session.id)
+      const suffix = payload?.page ? `/${payload.page}.html` : ''
+      const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
+      return Promise.all(frames.map((f) => f.evaluate(probe)))
+    },
+  }
+}
