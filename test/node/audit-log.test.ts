@@ -94,6 +94,9 @@ describe('audit log: writing', () => {
       expect(error.message).not.to.match(/\d{4}/)
     }
     expect((await rejection(() => log.append({ event: 'revealed', detail: { n4111111111111111: 'x' } }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+    // The free-text fields too.
+    expect((await rejection(() => log.append({ event: 'revealed', conversation: 'chat 4111 1111 1111 1111' }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+    expect((await rejection(() => log.append({ event: 'revealed', actor: 'agent-411111111111' }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
     // Eleven digits, dates and times are fine.
     await log.append({ event: 'revealed', detail: { ref: '12345678901', at: '2026-01-02T03:04:05Z', ms: '1500' } })
     await log.close()
