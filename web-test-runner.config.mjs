@@ -9,6 +9,7 @@ import { chromePath, chromeArgs } from './scripts/chrome.mjs'
 import { countReporter } from './test/support/wtr-count-reporter.mjs'
 import { echoMiddleware, frameOriginPlugin } from './test/support/wtr-frame-origin.mjs'
 import { browserCommandsPlugin } from './test/support/wtr-commands.mjs'
+import { frameProbePlugin } from './test/support/wtr-frame-probe.mjs'
 
 const HOST_PORT = Number(process.env.SF_TEST_HOST_PORT ?? 8000)
 const FRAME_PORT = Number(process.env.SF_TEST_FRAME_PORT ?? 8765)
@@ -21,7 +22,7 @@ export default {
   rootDir: '.',
   port: HOST_PORT,
   nodeResolve: { exportConditions: ['production'] },
-  files: groups ?? ['test/{crypto,validate,protocol,frame,host,react}/**/*.test.ts'],
+  files: groups ?? ['test/{crypto,validate,protocol,frame,host,react,a11y}/**/*.test.ts'],
   // One page at a time: only the focused page of a browser gets key events, and the element tests
   // type through real keys.
   concurrency: 1,
@@ -64,6 +65,7 @@ export default {
     },
     frameOriginPlugin({ hostPort: HOST_PORT, framePort: FRAME_PORT }),
     browserCommandsPlugin(),
+    frameProbePlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs } })],
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countReporter()],

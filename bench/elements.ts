@@ -47,8 +47,20 @@ try {
   await tab.waitForFunction(() => customElements.get('secure-card-input') !== undefined)
   const setup = { frameBase, key: JSON.stringify(publicJwk) }
 
-  // Element connected → frame ready, 50 times (the first one cold: nothing cached yet).
-  const loads: number[] = await tab.evaluate(async ({ frameBase, key }) => {
+  // Element connected → frame ready, 50 times (the first one cold: nothing cached yet). With
+  // `keep`, one field stays on the page meanwhile, as in a chat that already shows a field: the
+  // browser then reuses the frame origin's renderer process instead of starting one per load.
+  const measureLoads = (keep: boolean): Promise<number[]> => tab.evaluate(async ({ frameBase, key, keep }) => {
+    if (keep) {
+      const resident = document.createElement('secure-card-input')
+      resident.setAttribute('frame-origin', frameBase)
+      resident.setAttribute('public-key', key)
+      resident.setAttribute('context', 'bench')
+      resident.id = 'resident'
+      const ready = new Promise((r) => resident.addEventListener('secure-ready', r, { once: true }))
+      document.body.append(resident)
+      await ready
+    }
     const times: number[] = []
     for (let i = 0; i < 50; i++) {
       const el = document.createElement('secure-card-input')
@@ -62,8 +74,11 @@ try {
       times.push(performance.now() - t0)
       el.remove()
     }
+    document.getElementById('resident')?.remove()
     return times
-  }, setup)
+  }, { ...setup, keep })
+  const loads = await measureLoads(false)
+  const loadsWarm = await measureLoads(true)
 
   // Keystroke → secure-change: alternate a digit and Backspace so every key changes the state.
   await tab.evaluate(async ({ frameBase, key }) => {
@@ -123,6 +138,8 @@ try {
       ['connected → ready, first (cold)', `${loads[0]!.toFixed(1)} ms`, ''],
       ['connected → ready, median of 49 warm', `${percentile(warm, 50).toFixed(1)} ms`, '≤ 50 ms'],
       ['connected → ready, p95 of 49 warm', `${percentile(warm, 95).toFixed(1)} ms`, ''],
+      ['  …another field already on the page, median', `${percentile(loadsWarm, 50).toFixed(1)} ms`, '≤ 50 ms'],
+      ['  …another field already on the page, p95', `${percentile(loadsWarm, 95).toFixed(1)} ms`, ''],
       ['keystroke → secure-change, median', `${percentile(keystrokes, 50).toFixed(1)} ms`, ''],
       ['keystroke → secure-change, p95', `${percentile(keystrokes, 95).toFixed(1)} ms`, '≤ 16 ms'],
       ['20 fields on one page → all ready', `${twenty.toFixed(1)} ms`, ''],

@@ -49,6 +49,9 @@ suite('node tests', bin('mocha'), ['--reporter', './test/support/mocha-count-rep
 check('build package', process.execPath, ['scripts/build.mjs', 'lib'])
 check('size budgets', bin('size-limit'), [])
 suite('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs'])
+// Builds the static Storybook (scripts/storybook.mjs) and loads every story on the real frames,
+// with axe on the page and inside each frame (ports 6106 and 6107).
+suite('storybook', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/storybook/**/*.test.ts'])
 
 rmSync(tmp, { recursive: true, force: true })
 console.log(`\n${failedSteps.length ? `Failed: ${failedSteps.join(', ')}\n` : ''}Took ${Math.round((Date.now() - started) / 1000)} s.`)

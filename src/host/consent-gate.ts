@@ -6,6 +6,7 @@
  */
 import { css, html, type TemplateResult } from 'lit'
 import { parseGateFrameMessage, type ConsentReceipt, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
+import type { GateDemo } from '../protocol/demo.js'
 import { emit } from './events.js'
 import { FramedElement, type FrameSpec } from './framed-element.js'
 import { SecureFieldElement } from './secure-field-element.js'
@@ -35,6 +36,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     purpose: { type: String },
     policyUrl: { type: String, attribute: 'policy-url' },
     policyVersion: { type: String, attribute: 'policy-version' },
+    demo: { attribute: false },
   }
 
   static override styles = [
@@ -52,6 +54,11 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
   declare policyUrl: string
   /** The policy's version, shown and recorded in the receipt. */
   declare policyVersion: string
+  /**
+   * `{ consented: true }` starts the gate consented, for Storybook. Only a demo frame origin uses
+   * it; any other ignores it and reports `ERR_POLICY_DEMO`. Property only, never an attribute.
+   */
+  declare demo: GateDemo | undefined
 
   protected readonly page = 'gate'
   private currentGateId?: string
@@ -124,7 +131,14 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     // A removed attribute makes its property null: the frame gets '' and says what is missing.
     return {
       t: 'config',
-      config: { purpose: this.purpose ?? '', policyUrl: this.policyUrl ?? '', policyVersion: this.policyVersion ?? '', locale, theme },
+      config: {
+        purpose: this.purpose ?? '',
+        policyUrl: this.policyUrl ?? '',
+        policyVersion: this.policyVersion ?? '',
+        locale,
+        theme,
+        ...(this.demo ? { demo: this.demo } : {}),
+      },
     }
   }
 

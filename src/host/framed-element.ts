@@ -149,7 +149,11 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     if (!this.isConnected) return
     if (!this.connection) {
       if (this.canOpenFrame()) this.openFrame()
-    } else this.sendConfig()
+    } else {
+      // `frame-title` (or what a subclass derives the title from) may have changed.
+      this.connection.iframe.title = this.frameSpec().title
+      this.sendConfig()
+    }
   }
 
   /** Sends the current configuration to the frame. */

@@ -9,6 +9,7 @@ import { LitElement, css } from 'lit'
 import type { FieldConfig, FieldKind, FieldState, FrameMessage, HostMessage } from '../protocol/messages.js'
 import { SecureFieldsError } from '../errors.js'
 import { GATE_PENDING } from '../protocol/consent.js'
+import type { FieldDemo } from '../protocol/demo.js'
 import { emit, type SecureChangeDetail } from './events.js'
 import { FramedElement, type FrameSpec } from './framed-element.js'
 import { PendingRequests } from './pending-requests.js'
@@ -63,6 +64,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     placeholder: { type: String },
     expiresIn: { type: Number, attribute: 'expires-in' },
     devMode: { type: Boolean, attribute: 'dev-mode' },
+    demo: { attribute: false },
   }
 
   static override styles = [
@@ -95,6 +97,12 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
   declare expiresIn: number
   /** Dev mode: frames from this origin in an opaque-origin sandbox. Never in production. */
   declare devMode: boolean
+  /**
+   * Sample values shown as if typed (`{ number, expiry, cvc }` for a card, `{ value }` otherwise;
+   * `touched: false` for mid-typing), for Storybook. Only a demo frame origin uses them; any
+   * other ignores them and reports `ERR_POLICY_DEMO`. Property only, never an attribute.
+   */
+  declare demo: FieldDemo | undefined
 
   /** The frame page of this element (`card`, `ssn`, `text`). */
   protected abstract readonly kind: FieldKind
@@ -296,6 +304,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       ...(this.expiresIn ? { expiresIn: this.expiresIn } : {}),
       options: this.fieldOptions(),
       ...(gate ? { gate } : {}),
+      ...(this.demo ? { demo: this.demo } : {}),
     }
     return { t: 'config', config }
   }

@@ -21,6 +21,7 @@ import {
   type RevealPhase,
   type RevealStatus,
 } from '../protocol/reveal.js'
+import type { RevealDemo } from '../protocol/demo.js'
 import { emit, type SecureRevealedDetail } from './events.js'
 import { FramedElement, type FrameSpec } from './framed-element.js'
 import { PendingRequests } from './pending-requests.js'
@@ -66,6 +67,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     showFor: { type: Number, attribute: 'show-for' },
     context: { type: String },
     desk: { type: String },
+    demo: { attribute: false },
   }
 
   static override styles = [
@@ -88,6 +90,12 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
   declare context: string
   /** Desk id (`[A-Za-z0-9._-]{1,64}`): which key and credential on the frame origin; default `default`. */
   declare desk: string
+  /**
+   * `{ value, kind, preview? }`: a sample value to show with its countdown, without envelope or
+   * step-up, for Storybook. Only a demo frame origin uses it; any other ignores it and reports
+   * `ERR_POLICY_DEMO`. Property only, never an attribute.
+   */
+  declare demo: RevealDemo | undefined
 
   protected readonly page = 'reveal'
   private failure?: SecureFieldsError
@@ -196,6 +204,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
       showFor: clampShowFor(this.showFor),
       locale,
       theme,
+      ...(this.demo ? { demo: this.demo } : {}),
     }
     return { t: 'config', config }
   }

@@ -15,6 +15,7 @@
  */
 import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
 import { PROTOCOL_VERSION } from './messages.js'
+import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
 
 /** Name of the frame origin's BroadcastChannel between gate frames and field frames. */
@@ -128,6 +129,8 @@ export interface GateConfig {
   locale: string
   /** Allow-listed `--sf-*` theme values (checked again in the frame). */
   theme: Record<string, string>
+  /** Start consented; used only by a demo frame origin (`src/protocol/demo.ts`). */
+  demo?: GateDemo
 }
 
 /** A box in the gate frame's viewport, in CSS pixels. */
@@ -177,7 +180,15 @@ export type ConsentBroadcast =
   | { sf: typeof PROTOCOL_VERSION; t: 'consent-status'; from: 'gate'; gate: string; consented: boolean; receipt?: ConsentReceipt }
 
 function isGateConfig(v: unknown): v is GateConfig {
-  return isRec(v) && isStr(v.purpose, 500) && isStr(v.policyUrl, 2048) && isStr(v.policyVersion, 64) && isStr(v.locale, 35) && isStringRecord(v.theme, 64, 200)
+  return (
+    isRec(v) &&
+    isStr(v.purpose, 500) &&
+    isStr(v.policyUrl, 2048) &&
+    isStr(v.policyVersion, 64) &&
+    isStr(v.locale, 35) &&
+    isStringRecord(v.theme, 64, 200) &&
+    (v.demo === undefined || isGateDemo(v.demo))
+  )
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)

@@ -12,16 +12,19 @@ import {
   type FrameMessage,
   type HostMessage,
 } from './messages.js'
+import type { FieldDemo } from './demo.js'
 
 /** Largest serialized message accepted, in characters (an envelope is at most 16 KiB). */
 export const MAX_MESSAGE_CHARS = 32 * 1024
 
 /** Why a message was dropped. */
-export type DropReason = 'malformed' | 'version' | 'unknown' | 'oversized' | 'out-of-order' | 'origin'
+export type DropReason = 'malformed' | 'version' | 'unknown' | 'oversized' | 'out-of-order' | 'origin' | 'policy'
 
 /** Counts dropped messages by reason; a debugging aid and what tests assert on. */
 export class DropCounter {
-  readonly counts: Record<DropReason, number> = { malformed: 0, version: 0, unknown: 0, oversized: 0, 'out-of-order': 0, origin: 0 }
+  // `policy`: a well-formed member the frame origin's policy does not allow (demo values on a
+  // production origin), dropped while the rest of the message is used.
+  readonly counts: Record<DropReason, number> = { malformed: 0, version: 0, unknown: 0, oversized: 0, 'out-of-order': 0, origin: 0, policy: 0 }
 
   /** Records one dropped message. */
   drop(reason: DropReason): undefined {
@@ -72,6 +75,20 @@ export function isStringRecord(v: unknown, maxEntries: number, maxValue: number)
   return entries.length <= maxEntries && entries.every(([k, x]) => k.length <= 64 && isStr(x, maxValue))
 }
 
+/** Longest demo string per field kind and member: what each input can hold (`src/protocol/demo.ts`). */
+const DEMO_LIMITS: Record<string, Record<string, number>> = {
+  card: { number: 32, expiry: 8, cvc: 8 },
+  ssn: { value: 16 },
+  text: { value: 256 },
+}
+
+/** Whether `v` is demo values for a field of `kind`: only that kind's members, bounded strings. */
+export function isFieldDemo(kind: unknown, v: unknown): v is FieldDemo {
+  const limits = typeof kind === 'string' ? DEMO_LIMITS[kind] : undefined
+  if (!limits || !isRec(v)) return false
+  return Object.entries(v).every(([name, x]) => (name === 'touched' ? isBool(x) : Object.hasOwn(limits, name) && isStr(x, limits[name])))
+}
+
 function isConfig(v: unknown): v is FieldConfig {
   if (!isRec(v)) return false
   const options = v.options
@@ -89,7 +106,8 @@ function isConfig(v: unknown): v is FieldConfig {
     isRec(options) &&
     Object.keys(options).length <= 16 &&
     Object.values(options).every((x) => isStr(x, 512) || typeof x === 'number' || isBool(x)) &&
-    (v.gate === undefined || isStr(v.gate, 64))
+    (v.gate === undefined || isStr(v.gate, 64)) &&
+    (v.demo === undefined || isFieldDemo(v.kind, v.demo))
   )
 }
 

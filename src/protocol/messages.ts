@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { FieldDemo } from './demo.js'
 
 /** Protocol version. A frame and a host of different versions refuse each other. */
 export const PROTOCOL_VERSION = 1
@@ -44,6 +45,8 @@ export interface FieldConfig {
   options: Record<string, string | number | boolean>
   /** The consent gate this field sits behind, if any: its id on the frame origin. */
   gate?: string
+  /** Sample values shown as if typed; used only by a demo frame origin (`src/protocol/demo.ts`). */
+  demo?: FieldDemo
 }
 
 /** Derived, non-secret state of a field. */

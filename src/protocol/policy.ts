@@ -17,6 +17,11 @@ export interface FramePolicy {
   pinnedKeys?: string[]
   /** Field kinds that may only seal behind a consent gate. */
   requireConsent: string[]
+  /**
+   * A demo origin (Storybook): frames use the `demo` values of their configuration. Never in
+   * production — `secure-fields serve` cannot set it (docs/deploy-frame-origin.md).
+   */
+  demo?: true
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
@@ -28,6 +33,7 @@ export function parsePolicy(value: unknown): FramePolicy {
     allowedParents: strings(v.allowedParents),
     ...(Array.isArray(v.pinnedKeys) ? { pinnedKeys: strings(v.pinnedKeys) } : {}),
     requireConsent: strings(v.requireConsent),
+    ...(v.demo === true ? { demo: true as const } : {}),
   }
 }
 

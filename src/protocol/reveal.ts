@@ -12,6 +12,7 @@
  */
 import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
 import type { PublicJwkLike } from './messages.js'
+import { isRevealDemo, type RevealDemo } from './demo.js'
 
 /** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
 export const SHOW_FOR = { default: 30, min: 1, max: 300 } as const
@@ -93,6 +94,8 @@ export interface RevealConfig {
   locale: string
   /** Allow-listed `--sf-*` theme values (checked again in the frame). */
   theme: Record<string, string>
+  /** A value to show without envelope or step-up; used only by a demo frame origin (`src/protocol/demo.ts`). */
+  demo?: RevealDemo
 }
 
 /**
@@ -153,7 +156,8 @@ function isRevealConfig(v: unknown): v is RevealConfig {
     isStr(v.context, 256) &&
     typeof v.showFor === 'number' &&
     isStr(v.locale, 35) &&
-    isStringRecord(v.theme, 64, 200)
+    isStringRecord(v.theme, 64, 200) &&
+    (v.demo === undefined || isRevealDemo(v.demo))
   )
 }
 

@@ -4,8 +4,11 @@
  *
  * @example
  * ```tsx
- * <SecureCardInput name="card" required publicKey={deskKey} context="conversation-42"
- *   onSecureChange={(e) => setState(e.detail)} />
+ * <ConsentGate purpose="Verify your identity" policyUrl="https://example.com/privacy" policyVersion="2026-03"
+ *   onSecureConsent={(e) => log(e.detail.digest)}>
+ *   <SecureSsnInput name="ssn" required publicKey={deskKey} context="conversation-42"
+ *     onSecureChange={(e) => setState(e.detail)} />
+ * </ConsentGate>
  * ```
  *
  * @packageDocumentation
@@ -13,18 +16,39 @@
 import * as React from 'react'
 import { createComponent, type EventName } from '@lit/react'
 import { SecureCardInput as SecureCardInputElement } from '../host/secure-card-input.js'
-import type { SecureChangeDetail, SecureErrorDetail, SecureSealedDetail, SecureAuditDetail } from '../host/events.js'
+import { SecureSsnInput as SecureSsnInputElement } from '../host/secure-ssn-input.js'
+import { SecureTextInput as SecureTextInputElement } from '../host/secure-text-input.js'
+import { ConsentGate as ConsentGateElement } from '../host/consent-gate.js'
+import { SecureReveal as SecureRevealElement } from '../host/secure-reveal.js'
+import type {
+  SecureAuditDetail,
+  SecureChangeDetail,
+  SecureConsentDetail,
+  SecureEnrolledDetail,
+  SecureErrorDetail,
+  SecureGateChangeDetail,
+  SecureRevealedDetail,
+  SecureSealedDetail,
+  SecureWipedDetail,
+} from '../host/events.js'
 import '../host/define.js'
+
+type Ready = EventName<CustomEvent<Record<string, never>>>
+
+/** The events every element dispatches, as React props. */
+const commonEvents = {
+  onSecureReady: 'secure-ready' as Ready,
+  onSecureError: 'secure-error' as EventName<CustomEvent<SecureErrorDetail>>,
+  onSecureAudit: 'secure-audit' as EventName<CustomEvent<SecureAuditDetail>>,
+}
 
 /** The events every field element dispatches, as React props. */
 const fieldEvents = {
-  onSecureReady: 'secure-ready' as EventName<CustomEvent<Record<string, never>>>,
+  ...commonEvents,
   onSecureChange: 'secure-change' as EventName<CustomEvent<SecureChangeDetail>>,
-  onSecureFocus: 'secure-focus' as EventName<CustomEvent<Record<string, never>>>,
-  onSecureBlur: 'secure-blur' as EventName<CustomEvent<Record<string, never>>>,
+  onSecureFocus: 'secure-focus' as Ready,
+  onSecureBlur: 'secure-blur' as Ready,
   onSecureSealed: 'secure-sealed' as EventName<CustomEvent<SecureSealedDetail>>,
-  onSecureError: 'secure-error' as EventName<CustomEvent<SecureErrorDetail>>,
-  onSecureAudit: 'secure-audit' as EventName<CustomEvent<SecureAuditDetail>>,
 }
 
 /** `<secure-card-input>` as a React component. */
@@ -34,4 +58,49 @@ export const SecureCardInput = createComponent({
   react: React,
   events: fieldEvents,
   displayName: 'SecureCardInput',
+})
+
+/** `<secure-ssn-input>` as a React component. */
+export const SecureSsnInput = createComponent({
+  tagName: 'secure-ssn-input',
+  elementClass: SecureSsnInputElement,
+  react: React,
+  events: fieldEvents,
+  displayName: 'SecureSsnInput',
+})
+
+/** `<secure-text-input>` as a React component (`preset`: `iban`, `account` or `id`). */
+export const SecureTextInput = createComponent({
+  tagName: 'secure-text-input',
+  elementClass: SecureTextInputElement,
+  react: React,
+  events: fieldEvents,
+  displayName: 'SecureTextInput',
+})
+
+/** `<consent-gate>` as a React component: put the field components inside it as children. */
+export const ConsentGate = createComponent({
+  tagName: 'consent-gate',
+  elementClass: ConsentGateElement,
+  react: React,
+  events: {
+    ...commonEvents,
+    onSecureConsent: 'secure-consent' as EventName<CustomEvent<SecureConsentDetail>>,
+    onSecureGateChange: 'secure-gate-change' as EventName<CustomEvent<SecureGateChangeDetail>>,
+  },
+  displayName: 'ConsentGate',
+})
+
+/** `<secure-reveal>` as a React component (agent consoles). */
+export const SecureReveal = createComponent({
+  tagName: 'secure-reveal',
+  elementClass: SecureRevealElement,
+  react: React,
+  events: {
+    ...commonEvents,
+    onSecureEnrolled: 'secure-enrolled' as EventName<CustomEvent<SecureEnrolledDetail>>,
+    onSecureRevealed: 'secure-revealed' as EventName<CustomEvent<SecureRevealedDetail>>,
+    onSecureWiped: 'secure-wiped' as EventName<CustomEvent<SecureWipedDetail>>,
+  },
+  displayName: 'SecureReveal',
 })

@@ -1,5 +1,8 @@
 import { expect } from 'chai'
-import { testConfig, nextEvent } from '../support/host.js'
+import type { ConsentGate as ConsentGateElement } from '../../src/host/consent-gate.js'
+import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+import { testConfig, nextEvent, waitForState } from '../support/host.js'
+import { cleanupGates, consentFor, GATE } from '../support/gate.js'
 
 interface Bundle {
   React: typeof import('react')
@@ -42,6 +45,78 @@ describe('React wrappers', () => {
     const iframes = fields.flatMap((f) => [...f.shadowRoot!.querySelectorAll('iframe')])
     expect(iframes).to.have.length(2)
     expect(changes.length).to.be.greaterThan(0) // the React event prop is wired
+    root.unmount()
+    container.remove()
+  })
+
+  /** Resolves with the elements of `selector` once `count` of them are in `container`. */
+  const found = (container: Element, selector: string, count: number) =>
+    new Promise<HTMLElement[]>((resolve) => {
+      const check = () => {
+        const all = [...container.querySelectorAll<HTMLElement>(selector)]
+        all.length === count ? resolve(all) : requestAnimationFrame(check)
+      }
+      check()
+    })
+  const ready = (el: HTMLElement) => ((el as unknown as { isReady: boolean }).isReady ? undefined : nextEvent(el, 'secure-ready'))
+
+  it('under StrictMode a gated field has one frame per element, stays locked, and unlocks when the customer consents', async () => {
+    const { React, createRoot, SecureReact } = (await import(/* @vite-ignore */ '/__sf/react-bundle.js' as string)) as Bundle
+    const cfg = await testConfig()
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    const consents: unknown[] = []
+    root.render(
+      React.createElement(
+        React.StrictMode,
+        null,
+        React.createElement(
+          SecureReact.ConsentGate,
+          { purpose: GATE.purpose, policyUrl: GATE.policyUrl, policyVersion: GATE.policyVersion, frameOrigin: cfg.frameBase, onSecureConsent: (e: CustomEvent) => consents.push(e.detail) },
+          React.createElement(SecureReact.SecureSsnInput, {
+            name: 'ssn',
+            publicKey: cfg.publicJwk as unknown as Record<string, unknown>,
+            context: 'conversation-42',
+            frameOrigin: cfg.frameBase,
+          }),
+        ),
+      ),
+    )
+    const [gate] = (await found(container, 'consent-gate', 1)) as [ConsentGateElement]
+    const [ssn] = (await found(container, 'secure-ssn-input', 1)) as [SecureFieldElement]
+    await Promise.all([ready(gate), ready(ssn)])
+    await new Promise((r) => setTimeout(r, 300))
+    expect(gate.shadowRoot!.querySelectorAll('iframe')).to.have.length(1)
+    expect(ssn.shadowRoot!.querySelectorAll('iframe')).to.have.length(1)
+    expect(container.querySelectorAll('consent-gate, secure-ssn-input')).to.have.length(2)
+    await waitForState(ssn, (s) => s.locked === true)
+    const { digest } = await consentFor(gate)
+    await waitForState(ssn, (s) => s.locked !== true)
+    expect(consents).to.have.length(1) // the onSecureConsent prop is wired
+    expect((consents[0] as { digest: string }).digest).to.equal(digest)
+    root.unmount()
+    await cleanupGates()
+  })
+
+  it('every component maps its events to on… props', async () => {
+    const { React, createRoot, SecureReact } = (await import(/* @vite-ignore */ '/__sf/react-bundle.js' as string)) as Bundle
+    const cfg = await testConfig()
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    const heard: string[] = []
+    const field = { publicKey: cfg.publicJwk as unknown as Record<string, unknown>, context: 'conversation-42', frameOrigin: cfg.frameBase }
+    root.render(
+      React.createElement(
+        'div',
+        null,
+        React.createElement(SecureReact.SecureTextInput, { ...field, preset: 'iban', onSecureReady: () => heard.push('text') }),
+        React.createElement(SecureReact.SecureReveal, { frameOrigin: cfg.frameBase, desk: `desk-${crypto.randomUUID().slice(0, 8)}`, onSecureReady: () => heard.push('reveal') }),
+      ),
+    )
+    const elements = await found(container, 'secure-text-input, secure-reveal', 2)
+    await Promise.all(elements.map(ready))
+    for (let i = 0; i < 50 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(heard.sort()).to.deep.equal(['reveal', 'text'])
     root.unmount()
     container.remove()
   })

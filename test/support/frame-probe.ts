@@ -42,9 +42,18 @@ export async function probeFrames(page?: string): Promise<FrameProbe[]> {
   return (await executeServerCommand<FrameProbe[], { page?: string }>('sf-frame-probe', page ? { page } : {})) as FrameProbe[]
 }
 
-/** Probes the one frame of `page`; fails when there is not exactly one. */
-export async function probeFrame(page: string): Promise<FrameProbe> {
-  const frames = await probeFrames(page)
+/**
+ * Probes the one frame of `page`; fails when there is not exactly one. The DevTools protocol
+ * attaches to a new out-of-process frame a moment after it loads: a frame not listed yet is
+ * waited for.
+ */
+export async function probeFrame(page: string, timeout = 5000): Promise<FrameProbe> {
+  const deadline = Date.now() + timeout
+  let frames = await probeFrames(page)
+  while (frames.length === 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50))
+    frames = await probeFrames(page)
+  }
   if (frames.length !== 1) throw new Error(`expected one ${page} frame, found ${frames.length}`)
   return frames[0]!
 }

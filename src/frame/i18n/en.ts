@@ -1,10 +1,17 @@
 /**
  * English messages: the reference locale. Every other locale has exactly these keys (a test
- * checks it). Messages never interpolate what the customer typed.
+ * checks it). Messages never interpolate what the customer typed. The texts live in one part per
+ * page (`en-card.ts`, `en-ssn.ts`, `en-text.ts`, `en-field.ts`, `en-desk.ts`), so each frame
+ * carries only the English it shows; this table joins them.
  *
  * @module
  */
 import type { ValidationCode } from '../../validate/codes.js'
+import { enCard } from './en-card.js'
+import { enDesk } from './en-desk.js'
+import { enField } from './en-field.js'
+import { enSsn } from './en-ssn.js'
+import { enText } from './en-text.js'
 
 /** Interface texts of the frames that are not validation messages. */
 export const UI_KEYS = [
@@ -54,82 +61,5 @@ export type MessageKey = ValidationCode | (typeof UI_KEYS)[number]
 /** A full locale: one string per key. `{n}` in a message is replaced by a number. */
 export type Messages = Record<MessageKey, string>
 
-export const en: Messages = {
-  'card.number.empty': 'Enter your card number.',
-  'card.number.incomplete': 'Your card number is incomplete.',
-  'card.number.invalid': 'Your card number is invalid.',
-  'card.number.unknown-brand': 'This card type is not supported.',
-  'card.number.invalid-characters': 'Use digits only for the card number.',
-  'card.number.too-long': 'Your card number is too long.',
-  'card.expiry.empty': 'Enter the expiry date.',
-  'card.expiry.incomplete': 'The expiry date is incomplete.',
-  'card.expiry.invalid': 'Enter the expiry date as MM/YY.',
-  'card.expiry.invalid-month': 'The expiry month must be between 01 and 12.',
-  'card.expiry.past': 'This card has expired.',
-  'card.expiry.too-far': 'The expiry date is too far in the future.',
-  'card.cvc.empty': 'Enter the security code.',
-  'card.cvc.incomplete': 'The security code is incomplete.',
-  'card.cvc.invalid': 'The security code is invalid.',
-  'ssn.empty': 'Enter your Social Security number.',
-  'ssn.incomplete': 'Your Social Security number is incomplete.',
-  'ssn.invalid-area': 'This is not a valid Social Security number (first three digits).',
-  'ssn.invalid-group': 'This is not a valid Social Security number (middle two digits).',
-  'ssn.invalid-serial': 'This is not a valid Social Security number (last four digits).',
-  'ssn.itin-not-allowed': 'This is an ITIN; a Social Security number is required here.',
-  'ssn.invalid-itin': 'This is not a valid ITIN.',
-  'ssn.invalid-characters': 'Use digits only.',
-  'ssn.too-long': 'A Social Security number has nine digits.',
-  'iban.empty': 'Enter your IBAN.',
-  'iban.incomplete': 'Your IBAN is incomplete.',
-  'iban.invalid-characters': 'An IBAN has only letters and digits.',
-  'iban.invalid-country': 'This IBAN country code is not recognised.',
-  'iban.invalid-checksum': 'This IBAN is not valid; check the digits.',
-  'iban.invalid': 'This IBAN is not valid.',
-  'iban.too-long': 'This IBAN is too long.',
-  'account.empty': 'Enter your account number.',
-  'account.too-short': 'Your account number is too short.',
-  'account.too-long': 'Your account number is too long.',
-  'account.invalid-characters': 'Use digits only for the account number.',
-  'id.empty': 'Enter your ID.',
-  'id.too-short': 'Your ID is too short.',
-  'id.invalid': 'Your ID is not in the expected format.',
-  'id.too-long': 'Your ID is too long.',
-  'card.label.number': 'Card number',
-  'card.label.expiry': 'Expiry date (MM/YY)',
-  'card.label.cvc': 'Security code',
-  'card.placeholder.number': '1234 1234 1234 1234',
-  'card.placeholder.expiry': 'MM/YY',
-  'card.placeholder.cvc': 'CVC',
-  'ssn.label': 'Social Security number',
-  'ssn.placeholder': '123-45-6789',
-  'ssn.itin-recognised': 'Recognised as an ITIN.',
-  'iban.label': 'IBAN',
-  'account.label': 'Account number',
-  'id.label': 'ID number',
-  'field.required': 'This field is required.',
-  'field.locked': 'Give your consent above to fill in this field.',
-  'field.refused': 'This field cannot be used on this page.',
-  'consent.title': 'Your consent',
-  'consent.policy': 'Privacy policy',
-  'consent.version': 'Version {v}',
-  'consent.agree': 'I agree to share this information for the purpose above.',
-  'consent.given': 'Consent given.',
-  'consent.withdraw': 'Withdraw consent',
-  'consent.obscured': 'This consent box is partly hidden or covered. Make it fully visible to continue.',
-  'consent.opens-new-window': '(opens in a new window)',
-  'reveal.button': 'Reveal',
-  'reveal.enrol': 'Set up this desk',
-  'reveal.hide': 'Hide',
-  'reveal.countdown': 'Hidden in {n} s',
-  'reveal.hidden': 'Hidden.',
-  'reveal.wiped': 'The value has been shown and deleted.',
-  'reveal.step-up': 'Confirm it is you to reveal the value.',
-  'reveal.step-up-failed': 'Identity check failed. The value stays sealed.',
-  'reveal.already': 'This value has already been revealed.',
-  'reveal.expired': 'This value has expired.',
-  'reveal.failed': 'This value cannot be opened here.',
-  'reveal.no-envelope': 'Nothing to reveal.',
-  'reveal.card.number': 'Number',
-  'reveal.card.expiry': 'Expiry',
-  'reveal.card.cvc': 'Security code',
-}
+/** The whole English table: the reference every other locale matches key for key. */
+export const en: Messages = { ...enCard, ...enSsn, ...enText, ...enField, ...enDesk }

@@ -7,56 +7,22 @@
  * @module
  */
 import { en, type MessageKey, type Messages } from './en.js'
+import { OTHER_LOCALES, localeFrom, loadLocaleWith, type Locale } from './locale.js'
+
+export { languageOf, localeFrom, loadLocaleWith, type Locale } from './locale.js'
 
 /** Loaders of the locales with a full message table. */
-export const LOCALES: Record<string, () => Promise<Messages>> = {
-  en: async () => en,
-  es: async () => (await import('./es.js')).es,
-  fr: async () => (await import('./fr.js')).fr,
-  de: async () => (await import('./de.js')).de,
-  ar: async () => (await import('./ar.js')).ar,
-}
+export const LOCALES: Record<string, () => Promise<Messages>> = { en: async () => en, ...OTHER_LOCALES }
 
-/** Right-to-left languages among {@link LOCALES}. */
-const RTL = new Set(['ar'])
-
-/** A resolved locale: its tag, direction and translate function. */
-export interface Locale {
-  lang: string
-  dir: 'ltr' | 'rtl'
-  t(key: MessageKey, values?: Record<string, string | number>): string
-}
-
-/** The supported language for a BCP 47 tag (`es-MX` → `es`), or `en`. */
-export function languageOf(tag: string | undefined): string {
-  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? ''
-  return Object.hasOwn(LOCALES, language) ? language : 'en'
-}
-
-/** Builds a {@link Locale} over a table. */
-export function localeFrom(lang: string, table: Messages): Locale {
-  return {
-    lang,
-    dir: RTL.has(lang) ? 'rtl' : 'ltr',
-    t: (key, values) => {
-      let text = table[key] ?? en[key] ?? key
-      for (const [name, value] of Object.entries(values ?? {})) text = text.replace(`{${name}}`, String(value))
-      return text
-    },
-  }
-}
-
-/** The English locale, available synchronously before any configuration. */
-export const ENGLISH: Locale = localeFrom('en', en)
+/**
+ * The English locale with every text, available synchronously before any configuration. Field
+ * frames and the gate carry only their own parts of it (`startFieldApp`, `gate.ts`).
+ */
+export const ENGLISH: Locale = /* @__PURE__ */ localeFrom('en', en)
 
 /** Loads the locale for a tag; English when the table cannot be loaded. */
-export async function loadLocale(tag: string | undefined): Promise<Locale> {
-  const lang = languageOf(tag)
-  try {
-    return localeFrom(lang, await LOCALES[lang]!())
-  } catch {
-    return ENGLISH
-  }
+export function loadLocale(tag: string | undefined): Promise<Locale> {
+  return loadLocaleWith(tag, ENGLISH)
 }
 
 export type { MessageKey, Messages }

@@ -21,13 +21,14 @@ import {
   type RevealHostMessage,
   type RevealPhase,
 } from '../../protocol/reveal.js'
+import { DEMO_REFUSED, type RevealDemo } from '../../protocol/demo.js'
 import { ENGLISH, loadLocale, type Locale, type MessageKey } from '../i18n/index.js'
 import { connectWith, type HostChannel } from '../runtime/channel.js'
 import { watchHeight } from '../runtime/height.js'
 import { applyTheme } from '../runtime/theme.js'
 import { deskInfo, enrolDesk, unlockDesk } from './desk.js'
 import { DeskStore, storedKeyForm, type DeskRecord } from './desk-store.js'
-import { formatRevealed } from './format.js'
+import { formatRevealed, type RevealRow } from './format.js'
 import { refusalFor } from './refusals.js'
 import { afterPaint, createRevealView } from './reveal-view.js'
 
@@ -109,7 +110,21 @@ class RevealApp {
       this.wipeShown('replaced')
       if (this.phase === 'done') this.setPhase('idle')
     }
+    if (next.demo && JSON.stringify(next.demo) !== JSON.stringify(previous?.demo)) this.showDemo(next.demo)
     this.render()
+  }
+
+  /**
+   * Demo origin only (Storybook): shows a sample value with its countdown, without envelope or
+   * step-up. Elsewhere the demo member is dropped, counted and reported.
+   */
+  private showDemo(demo: RevealDemo): void {
+    if (!this.channel.policy.demo) {
+      this.channel.drops.drop('policy')
+      return this.channel.send({ t: 'error', code: DEMO_REFUSED, message: 'Demo values are ignored: this frame origin is not a demo origin.' })
+    }
+    this.wipeShown('replaced')
+    this.display(0, { jti: 'demo', kind: demo.kind, preview: demo.preview ?? '' }, formatRevealed(demo.kind, demo.value, this.locale))
   }
 
   private async loadDesk(desk: string): Promise<void> {
@@ -200,9 +215,13 @@ class RevealApp {
 
   /** Puts the value on screen for `showFor` seconds. The bytes are wiped by the caller right after. */
   private show(id: number, header: ProtectedHeader, plaintext: Uint8Array): void {
-    const { jti, kind, preview } = header
+    this.display(id, header, formatRevealed(header.kind, fromUtf8(plaintext), this.locale))
+  }
+
+  /** Shows `rows` for `showFor` seconds with a countdown, and tells the host (audit first). */
+  private display(id: number, { jti, kind, preview }: { jti: string; kind: string; preview: string }, rows: RevealRow[]): void {
     const showFor = this.config!.showFor
-    this.view.showValue(formatRevealed(kind, fromUtf8(plaintext), this.locale))
+    this.view.showValue(rows)
     const deadline = Date.now() + showFor * 1000
     const countdown = () => this.view.setCountdown(this.locale.t('reveal.countdown', { n: Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) }))
     countdown()
@@ -273,6 +292,7 @@ class RevealApp {
         preview = ''
       }
     }
+    preview ||= this.shown?.preview ?? ''
     this.view.setPreview(preview || (this.phase === 'enrol' || this.phase === 'enrolling' ? '' : t('reveal.no-envelope')))
     switch (this.phase) {
       case 'loading':

@@ -64,7 +64,8 @@ export interface FrameServer {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a frame origin (or a static site beside it) serves, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -125,7 +126,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
       return
     }
     if (url.pathname === '/policy.json') {
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(policy))
+      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': CONTENT_TYPES['.json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(policy))
       return
     }
     // Resolve inside the root only: no traversal, no dotfiles.
@@ -140,7 +141,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
       res.writeHead(404, COMMON_HEADERS).end()
       return
     }
-    const type = TYPES[extname(path)] ?? 'application/octet-stream'
+    const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream'
     if (extname(path) === '.html') {
       // The policy travels inside the page: the frame reads it without another request.
       const meta = `<meta name="secure-fields-policy" content="${escapeAttribute(JSON.stringify(policy))}" />`

@@ -1,0 +1,50 @@
+/**
+ * `<secure-card-input>` in every state, on the real card frame of the demo frame origin. Sample
+ * values arrive through the `demo` property, as if typed (src/protocol/demo.ts).
+ */
+import type { Meta } from '@storybook/web-components-vite'
+import type { FieldDemo } from '../src/protocol/demo.js'
+import { field, invalidStory as invalid, localesStory, refusedStory, sealedStory, type FieldArgs, type FieldStory as Story } from './support.js'
+
+const TAG = 'secure-card-input'
+const VALID: FieldDemo = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
+const NUMBER = VALID.number!
+
+const meta: Meta<FieldArgs> = {
+  title: 'Elements/secure-card-input',
+  component: TAG,
+  args: { label: 'Card', required: false, disabled: false, locale: '' },
+  render: (args) => field(TAG, args),
+}
+export default meta
+
+export const Empty: Story = {}
+
+/** Mid-typing: a partial number, not yet left, so no error shows. */
+export const Typing: Story = { args: { demo: { number: '4242 42', touched: false } } }
+
+// One story per validation code a customer can reach. Not reachable through the masks, so not
+// shown: card.number.invalid-characters and card.number.too-long (digits only, at most the
+// brand's length), card.expiry.invalid (MM/YY digits only), card.cvc.invalid (the brand's length).
+export const InvalidNumberIncomplete = invalid('card.number.incomplete', { number: '4242 4242' })
+export const InvalidNumberLuhn = invalid('card.number.invalid', { number: '4242 4242 4242 4241' })
+export const InvalidNumberUnknownBrand = invalid('card.number.unknown-brand', { number: '9999 9999 9999 9999', expiry: '12/30', cvc: '123' })
+export const InvalidNumberEmpty = invalid('card.number.empty', { expiry: '12/30', cvc: '123' })
+export const InvalidExpiryEmpty = invalid('card.expiry.empty', { number: NUMBER, cvc: '123' })
+export const InvalidExpiryIncomplete = invalid('card.expiry.incomplete', { number: NUMBER, expiry: '1' })
+export const InvalidExpiryMonth = invalid('card.expiry.invalid-month', { number: NUMBER, expiry: '13/30' })
+export const InvalidExpiryPast = invalid('card.expiry.past', { number: NUMBER, expiry: '01/20' })
+export const InvalidExpiryTooFar = invalid('card.expiry.too-far', { number: NUMBER, expiry: '12/62' })
+export const InvalidCvcEmpty = invalid('card.cvc.empty', { number: NUMBER, expiry: '12/30' })
+export const InvalidCvcIncomplete = invalid('card.cvc.incomplete', { number: '3782 822463 10005', expiry: '12/30', cvc: '123' })
+
+/** Complete and valid: the brand and preview show, and the field seals itself as its form value. */
+export const Complete: Story = { args: { demo: VALID } }
+
+export const Sealed = sealedStory(TAG, { number: '5555 5555 5555 4444', expiry: '09/30', cvc: '737' })
+
+export const Disabled: Story = { args: { disabled: true, demo: VALID } }
+
+export const RefusedByPolicy = refusedStory()
+
+export const Locales = localesStory(TAG, 'Card', { number: '4242 4242 4242 4241' }, 'card.number.invalid')
