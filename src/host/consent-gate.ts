@@ -28,8 +28,9 @@ import { SecureFieldElement } from './secure-field-element.js'
  * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused`, for the server's log
  * @csspart frame - the gate's iframe
  * @cssprop --sf-gate-initial-height - the iframe's height before the frame reports its own
- * @cssprop --sf-color-accent - link and checkbox color inside the frame
- * @cssprop --sf-color-success - color of the "consent given" line
+ *
+ * The consent box itself takes no theme from the page: it reads the same everywhere, on an
+ * opaque background, so no page can hide its words and show others behind it.
  */
 export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage> {
   static override properties = {
@@ -60,6 +61,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
    */
   declare demo: GateDemo | undefined
 
+  /** @internal */
   protected readonly page = 'gate'
   private currentGateId?: string
   private gateState: GateState = { consented: false, visible: false, controls: { agree: null, withdraw: null } }

@@ -83,7 +83,10 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     this.theme = {}
   }
 
-  /** The frame page this element loads (`card`, `gate`, `reveal`…). */
+  /**
+   * The frame page this element loads (`card`, `gate`, `reveal`…).
+   * @internal
+   */
   protected abstract readonly page: string
   /** How to open the frame. */
   protected abstract frameSpec(): FrameSpec<In>

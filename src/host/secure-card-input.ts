@@ -21,6 +21,7 @@ import { SecureFieldElement } from './secure-field-element.js'
  * @csspart frame - the iframe
  */
 export class SecureCardInput extends SecureFieldElement {
+  /** @internal */
   protected readonly kind = 'card' as const
 }
 

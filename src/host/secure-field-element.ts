@@ -104,7 +104,10 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
    */
   declare demo: FieldDemo | undefined
 
-  /** The frame page of this element (`card`, `ssn`, `text`). */
+  /**
+   * The frame page of this element (`card`, `ssn`, `text`).
+   * @internal
+   */
   protected abstract readonly kind: FieldKind
 
   private readonly internals: ElementInternals
@@ -130,6 +133,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     this.devMode = false
   }
 
+  /** @internal */
   protected get page(): string {
     return this.kind
   }

@@ -97,6 +97,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
    */
   declare demo: RevealDemo | undefined
 
+  /** @internal */
   protected readonly page = 'reveal'
   private failure?: SecureFieldsError
   private currentPhase: RevealPhase = 'loading'

@@ -34,6 +34,7 @@ export class SecureSsnInput extends SecureFieldElement {
   /** Accept ITINs (IRS Individual Taxpayer Identification Numbers) as well as SSNs. */
   declare allowItin: boolean
 
+  /** @internal */
   protected readonly kind = 'ssn' as const
 
   constructor() {

@@ -54,6 +54,7 @@ export class SecureTextInput extends SecureFieldElement {
   /** `none` keeps the preview empty (in the state and in the envelope); default: the last four. */
   declare preview: 'default' | 'none' | ''
 
+  /** @internal */
   protected readonly kind = 'text' as const
 
   constructor() {
