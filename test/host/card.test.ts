@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { pasteIntoFrame } from '../support/frame-probe.js'
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands'
 import { open } from '../../src/crypto/index.js'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
@@ -106,7 +107,7 @@ describe('<secure-card-input>: typing, events and sealing', () => {
     const focused = nextEvent(card, 'secure-focus')
     card.focus()
     await focused
-    await executeServerCommand('sf-paste')
+    await pasteIntoFrame('card')
     const state = await waitForState(card, (s) => s.brand === 'visa' && !s.empty)
     await sendKeys({ type: '1230' })
     await sendKeys({ type: '123' })

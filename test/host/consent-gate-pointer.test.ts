@@ -28,10 +28,12 @@ describe('<consent-gate>: a gate slid under the pointer', function () {
     await sendMouse({ type: 'move', position: target })
     await sleep(DWELL_MS + 300)
     await waitForGate(gate, (s) => s.visible)
-    // Slide it back under the pointer and click at once.
+    // Slide it back under the pointer and click at once (after two frames, so the layout the
+    // click lands on is the new one).
     const refused = nextEvent<SecureErrorDetail>(gate, 'secure-error', (d) => d.code === 'ERR_CONSENT_OBSCURED')
     gate.style.top = '0px'
-    await sleep(60)
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    expect(controlPoint(gate, 'agree')).to.deep.equal(target)
     await sendMouse({ type: 'click', position: target })
     expect((await refused).code).to.equal('ERR_CONSENT_OBSCURED')
     await sleep(300)

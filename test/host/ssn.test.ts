@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { pasteIntoFrame } from '../support/frame-probe.js'
 import { executeServerCommand } from '@web/test-runner-commands'
 import type { SecureSsnInput } from '../../src/host/secure-ssn-input.js'
 import type { SecureChangeDetail } from '../../src/host/events.js'
@@ -136,7 +137,7 @@ describe('<secure-ssn-input>: SSA rules, ITINs, paste', function () {
         const focused = nextEvent(el, 'secure-focus')
         el.focus()
         await focused
-        await executeServerCommand('sf-paste')
+        await pasteIntoFrame('ssn')
         const state = await waitForState(el, (s) => s.valid)
         expect(state.preview).to.equal('•••-••-6789')
         expect((await opened(await el.seal())).value).to.equal('123456789')

@@ -70,3 +70,19 @@ export async function waitForFrame(page: string, predicate: (probe: FrameProbe) 
   }
   throw new Error(`no ${page} frame satisfied the condition; last: ${JSON.stringify(last).slice(0, 600)}`)
 }
+
+/**
+ * Pastes the system clipboard into the field frame of `page` for real (Ctrl+V), once focus has
+ * landed on one of its inputs: the host's `secure-focus` can arrive a moment before the input is
+ * the focused element of the frame's own document.
+ */
+export async function pasteIntoFrame(page: string, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const frame = await probeFrame(page)
+    if (frame.hasFocus && frame.active?.tag === 'input') break
+    if (Date.now() > deadline) throw new Error(`the ${page} frame never focused an input`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  await executeServerCommand('sf-paste')
+}
