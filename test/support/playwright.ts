@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 import { chromeArgs, chromePath } from '../../scripts/chrome.mjs'
+import { addVirtualAuthenticator as addAuthenticatorTo } from './virtual-authenticator.mjs'
 
 // Playwright's own --disable-features list (1.65), minus ThirdPartyStoragePartitioning. A later
 // switch of the same name replaces an earlier one, so this one wins.
@@ -35,17 +36,5 @@ export function launchChromium(): Promise<Browser> {
 /** Adds a virtual WebAuthn authenticator (user verification, PRF) to a page. */
 export async function addVirtualAuthenticator(page: Page, options: { userVerified?: boolean; prf?: boolean } = {}): Promise<{ cdp: CDPSession; id: string }> {
   const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable', { enableUI: false })
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: options.userVerified ?? true,
-      automaticPresenceSimulation: true,
-      hasPrf: options.prf ?? true,
-    },
-  })
-  return { cdp, id: authenticatorId }
+  return { cdp, id: await addAuthenticatorTo(cdp as unknown as { send(method: string, params?: object): Promise<unknown> }, options) }
 }

@@ -1,5 +1,6 @@
 // Server-side commands for browser tests that need the browser itself (Chrome DevTools Protocol):
 // clipboard permission for real paste, and (for the reveal element) virtual WebAuthn authenticators.
+import { addVirtualAuthenticator } from './virtual-authenticator.mjs'
 export function browserCommandsPlugin() {
   const authenticators = new Map()
   return {
@@ -22,18 +23,7 @@ export function browserCommandsPlugin() {
         }
         case 'sf-webauthn-add': {
           const cdp = await page.createCDPSession()
-          await cdp.send('WebAuthn.enable', { enableUI: false })
-          const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-            options: {
-              protocol: 'ctap2',
-              transport: 'internal',
-              hasResidentKey: true,
-              hasUserVerification: true,
-              isUserVerified: payload?.userVerified ?? true,
-              automaticPresenceSimulation: true,
-              hasPrf: payload?.prf ?? true,
-            },
-          })
+          const authenticatorId = await addVirtualAuthenticator(cdp, payload ?? {})
           authenticators.set(authenticatorId, cdp)
           return authenticatorId
         }
