@@ -35,6 +35,10 @@ export interface FrameProbe {
   focusVisible: boolean
   controls: ProbedControl[]
   liveRegions: Array<{ live: string | null; text: string }>
+  /** Distinct computed colors of the elements that hold text. */
+  textColors: string[]
+  /** The computed background color of the frame's root. */
+  background: string
 }
 
 /** Probes the frames of `page` (`card`, `ssn`, `text`, `gate`, `reveal`), or all frames. */

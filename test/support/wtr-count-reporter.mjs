@@ -15,10 +15,10 @@ export function countReporter() {
   return {
     onTestRunFinished({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0 }
-      for (const session of sessions) {
-        if (session.testResults) countSuite(session.testResults, counts)
+      for (const file of sessions) {
+        if (file.testResults) countSuite(file.testResults, counts)
         // A file whose module failed to load or that threw outside a test has errors and no results.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) counts.failed++
+        if (!file.passed && (file.errors?.length ?? 0) > 0) counts.failed++
       }
       if (process.env.SF_RESULT_FILE) writeFileSync(process.env.SF_RESULT_FILE, JSON.stringify(counts))
     },

@@ -45,6 +45,9 @@ function probe() {
     focusVisible: !!focused && focused.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
     controls,
     liveRegions: [...document.querySelectorAll('[aria-live], [role=alert], [role=status]')].map((el) => ({ live: el.getAttribute('aria-live') ?? el.getAttribute('role'), text: text(el) })),
+    // How the text is painted: every distinct color of an element holding text, and the page's background.
+    textColors: [...new Set([...document.querySelectorAll('body *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())).map((el) => getComputedStyle(el).color))],
+    background: getComputedStyle(document.documentElement).backgroundColor,
   }
 }
 

@@ -157,7 +157,7 @@ class GateApp {
     // A pointer click counts only after the pointer rested in the frame (the gate was not slid
     // under it); a keyboard activation (detail 0) has no pointer. The whole text must be in view.
     const pointer = event.detail > 0
-    if (!this.visibility?.armed || (pointer && this.dwell.dwell(event.timeStamp) < DWELL_MS) || !contentFits()) {
+    if (!this.visibility?.armed || (pointer && this.dwell.dwell(event) < DWELL_MS) || !contentFits()) {
       event.preventDefault() // the box stays unticked
       return this.refuseObscured()
     }
