@@ -8,8 +8,8 @@ import type { KEM, KEMFactory, KeyPair } from 'hpke'
 import { b64uDecode, concatBytes, wipe } from './bytes.js'
 import {
   ALGORITHM,
-  KEM_ID,
   N,
+  X25519_KEM_COMMON,
   X25519Key,
   decap,
   encap,
@@ -55,13 +55,7 @@ export function createX25519Kem(options: X25519KemOptions): KEMFactory<X25519Key
   const { kdf } = options
   const ephemeral = options.ephemeral ?? (() => generateX25519(false))
   const kem: KEM<X25519Key> = {
-    id: KEM_ID,
-    type: 'KEM',
-    name: 'DHKEM(X25519, HKDF-SHA256)',
-    Nsecret: N,
-    Nenc: N,
-    Npk: N,
-    Nsk: N,
+    ...X25519_KEM_COMMON,
     // RFC 9180 §7.1.3 DeriveKeyPair for X25519.
     async DeriveKeyPair(ikm, extractable) {
       const dkpPrk = await labeledExtract(kdf, new Uint8Array(0), 'dkp_prk', ikm)
@@ -72,10 +66,6 @@ export function createX25519Kem(options: X25519KemOptions): KEMFactory<X25519Key
         wipe(dkpPrk, sk)
       }
     },
-    GenerateKeyPair: generateX25519,
-    // RFC 9180 §7.1.1: SerializePublicKey is the 32-byte u-coordinate.
-    SerializePublicKey: async (key) => key.publicBytes.slice(),
-    DeserializePublicKey: importX25519Public,
     async SerializePrivateKey(key) {
       const sk = b64uDecode((await crypto.subtle.exportKey('jwk', key.handle)).d ?? '')
       if (!sk) throw new Error('unexpected JWK export')

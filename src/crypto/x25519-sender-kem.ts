@@ -5,7 +5,7 @@
  * @module
  */
 import type { KEM, KEMFactory } from 'hpke'
-import { KEM_ID, N, encap, generateX25519, importX25519Public, type HkdfSha256, type X25519Key } from './x25519.js'
+import { X25519_KEM_COMMON, encap, generateX25519, type HkdfSha256, type X25519Key } from './x25519.js'
 
 const senderOnly = async (): Promise<never> => {
   throw new Error('this KEM only seals')
@@ -14,16 +14,7 @@ const senderOnly = async (): Promise<never> => {
 /** Makes a sender-only DHKEM(X25519, HKDF-SHA256) factory over the given HKDF. */
 export function createX25519SenderKem(kdf: HkdfSha256): KEMFactory<X25519Key> {
   const kem: KEM<X25519Key> = {
-    id: KEM_ID,
-    type: 'KEM',
-    name: 'DHKEM(X25519, HKDF-SHA256)',
-    Nsecret: N,
-    Nenc: N,
-    Npk: N,
-    Nsk: N,
-    GenerateKeyPair: generateX25519,
-    SerializePublicKey: async (key) => key.publicBytes.slice(),
-    DeserializePublicKey: importX25519Public,
+    ...X25519_KEM_COMMON,
     Encap: (pkR) => encap(kdf, pkR, () => generateX25519(false)),
     DeriveKeyPair: senderOnly,
     SerializePrivateKey: senderOnly,

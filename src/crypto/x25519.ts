@@ -117,6 +117,24 @@ export async function generateX25519(extractable: boolean): Promise<KeyPair<X255
   return { privateKey: new X25519Key('private', pair.privateKey, pk), publicKey: new X25519Key('public', pair.publicKey, pk.slice()) }
 }
 
+/**
+ * What both X25519 KEMs (full and sender-only) share: the identity and sizes of
+ * DHKEM(X25519, HKDF-SHA256) (RFC 9180 §7.1) and its public-key operations.
+ */
+export const X25519_KEM_COMMON = {
+  id: KEM_ID,
+  type: 'KEM',
+  name: 'DHKEM(X25519, HKDF-SHA256)',
+  Nsecret: N,
+  Nenc: N,
+  Npk: N,
+  Nsk: N,
+  GenerateKeyPair: generateX25519,
+  // RFC 9180 §7.1.1: SerializePublicKey is the 32-byte u-coordinate.
+  SerializePublicKey: async (key: X25519Key) => key.publicBytes.slice(),
+  DeserializePublicKey: importX25519Public,
+} as const
+
 /** RFC 9180 §4.1 Encap(pkR): an ephemeral key pair, DH, and the shared secret. */
 export async function encap(
   kdf: HkdfSha256,

@@ -86,17 +86,5 @@ export type FrameMessage =
   | { t: 'error'; code: string; message: string; fatal?: boolean }
   | { t: 'audit'; event: string; detail: Record<string, string> }
 
-/** The first message, frame → parent window, before any port exists. */
-export interface BootMessage {
-  sf: typeof PROTOCOL_VERSION
-  t: 'boot'
-}
-
-/** The handshake, parent → frame window, carrying one end of a MessageChannel. */
-export interface HelloMessage {
-  sf: typeof PROTOCOL_VERSION
-  t: 'hello'
-}
-
-/** What actually travels: a message with the version stamp. */
-export type Envelope<M> = M & { sf: typeof PROTOCOL_VERSION }
+// The handshake before any port exists — `{ sf, t: 'boot' }` frame → parent, `{ sf, t: 'hello' }`
+// parent → frame with one MessagePort — is checked by `isBoot` and `isHello` (guards.ts).
