@@ -17,11 +17,17 @@ import { requireString } from './assert.js'
 const SEPARATOR = /[\s.\/\-\u2010-\u2015\u2212\uFE63\uFF0D]/u
 
 /**
+ * The characters of {@link SEPARATOR} as the body of a character class (`u` or `v` flag), for the
+ * detector of numbers in free text (`detect.ts`), which must group digits exactly as the fields do.
+ */
+export const SEPARATOR_CLASS = SEPARATOR.source.slice(1, -1)
+
+/**
  * First code point of each run of ten decimal digits, besides ASCII, that a keyboard in one of our
  * locales may type: Arabic-Indic (the `ar` locale), Extended Arabic-Indic (Persian, Urdu) and
  * full-width (CJK input methods). They are read as the ASCII digit of the same value.
  */
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0xff10] as const
+export const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0xff10] as const
 
 /** The result of {@link sanitizeDigits}. */
 export interface SanitizedDigits {
@@ -32,7 +38,7 @@ export interface SanitizedDigits {
 }
 
 /** The ASCII digit for `codePoint`, or `undefined` when it is not one of {@link DIGIT_ZEROS}' runs. */
-function asciiDigit(codePoint: number): string | undefined {
+export function asciiDigit(codePoint: number): string | undefined {
   for (const zero of DIGIT_ZEROS) {
     if (codePoint >= zero && codePoint <= zero + 9) return String.fromCharCode(0x30 + codePoint - zero)
   }

@@ -28,8 +28,11 @@ let lengths: ReadonlyMap<string, number> | undefined
 /**
  * IBAN length per country, from `ibantools`' specifications (countries without a length do not
  * issue IBANs). Built on first use: the frame of a card field never pays for it.
+ *
+ * @param country - an upper-case ISO 3166 alpha-2 code
+ * @returns the length of that country's IBANs, or `undefined` when it issues none
  */
-function countryLength(country: string): number | undefined {
+export function ibanLength(country: string): number | undefined {
   if (!lengths) {
     const map = new Map<string, number>()
     for (const [code, spec] of Object.entries(getCountrySpecifications())) if (spec.chars) map.set(code, spec.chars)
@@ -68,7 +71,7 @@ export function validateIban(input: string): IbanResult {
   if (!/^[A-Z0-9]+$/u.test(iban)) return { electronic: iban, complete: false, valid: false, code: 'iban.invalid-characters' }
 
   const prefix = iban.slice(0, 2)
-  const length = prefix.length === 2 ? countryLength(prefix) : undefined
+  const length = prefix.length === 2 ? ibanLength(prefix) : undefined
   if (!/^[A-Z]{1,2}$/u.test(prefix) || (prefix.length === 2 && length === undefined)) {
     return { electronic: iban, complete: false, valid: false, code: 'iban.invalid-country' }
   }

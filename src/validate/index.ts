@@ -1,6 +1,7 @@
 /**
  * Pure validators of Secure Fields: card number, expiry and security code, US SSN / ITIN, IBAN
- * and the text presets. No DOM, no Node built-ins: the same code runs in the field frames, in Node
+ * and the text presets — and the detector that finds card numbers, SSNs and IBANs in free text with
+ * those same rules (the composer guard, `redact`, the audit log). No DOM, no Node built-ins: the same code runs in the field frames, in Node
  * and in tests.
  *
  * Customer input never throws: each validator returns `complete`, `valid` and, when not valid, a
@@ -48,4 +49,12 @@ export {
   type TextValidator,
 } from './text.js'
 export { MASK_CHAR, visibleTail, maskedTail } from './preview.js'
+export {
+  findSensitiveNumbers,
+  hasSensitiveNumber,
+  SENSITIVE_KINDS,
+  type SensitiveKind,
+  type SensitiveMatch,
+  type DetectOptions,
+} from './detect.js'
 export { SecureFieldsError, isSecureFieldsError } from '../errors.js'

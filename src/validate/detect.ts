@@ -1,0 +1,388 @@
+/**
+ * Sensitive numbers in free text: payment card numbers, US Social Security Numbers (and ITINs) and
+ * IBANs typed into a plain chat box, a transcript or a log line.
+ *
+ * Each candidate is judged by the fields' own validators — {@link validateCardNumber} (brand by
+ * `credit-card-type`, length, Luhn), {@link validateSsn} (SSA rules), {@link validateIban}
+ * (`ibantools`) — and replaced by the fields' own previews. What this module adds is only how a
+ * number is found in text: which digits belong together, and the context words around them.
+ *
+ * Precision matters as much as recall: order, tracking and phone numbers, dates, amounts, ISBNs and
+ * IP addresses must pass untouched. The rules (see `docs/composer-guard.md`):
+ *
+ * - Digits of any script the fields read (ASCII, Arabic-Indic, Extended Arabic-Indic, full-width)
+ *   form groups; groups joined by one to three separators of the fields (white space but line
+ *   breaks, dashes, dots, slashes) form a run. A run glued to a letter (`A4111…`, `INV-4111…`) is
+ *   part of an identifier, and a run after `+` is a phone number: neither is read.
+ * - Card: 13–19 digits passing the card field's validation, either one group, or groups as cards
+ *   are printed (every group but the last of 4–6 digits) joined by one kind of separator and set
+ *   apart from the rest of the run, or followed by an expiry and security code, or after an
+ *   expiry written with a slash. Not when the nearest context word before it names an order, a
+ *   shipment, a phone… (`order 4111…`) rather than a card.
+ * - SSN: `123-45-6789` grouped 3-2-4 with one kind of separator; nine digits without that grouping
+ *   only next to an SSN word (`SSN 123456789`).
+ * - IBAN: a country code and check digits at a word start, then exactly the country's length of
+ *   letters and digits, separators allowed between them.
+ *
+ * Pure: no DOM, no Node built-ins; the same code runs in the composer guard (host page), the
+ * redactor (Node) and the audit log's check.
+ *
+ * @module
+ */
+import { requireString, invalidArgument } from './assert.js'
+import { luhn, previewCard, validateCardNumber } from './card.js'
+import { hasNotCardContext, hasSsnContext } from './detect-context.js'
+import { asciiDigit, DIGIT_ZEROS, SEPARATOR_CLASS } from './digits.js'
+import { ibanLength, previewIban, validateIban } from './iban.js'
+import { previewSsn, SSN_LENGTH, validateSsn } from './ssn.js'
+
+/** The kinds of number the detector finds. */
+export const SENSITIVE_KINDS = ['card', 'ssn', 'iban'] as const
+
+/** One of {@link SENSITIVE_KINDS}. */
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number]
+
+/**
+ * A number found in text: where it is and its masked preview — never its digits. `text.slice(start,
+ * end)` is the number as written (with its separators); replacing that range with `preview` masks
+ * it.
+ */
+export interface SensitiveMatch {
+  kind: SensitiveKind
+  /** Index (UTF-16 code units) of the number's first character. */
+  start: number
+  /** Index just after its last character. */
+  end: number
+  /** The preview the matching field would show: `Visa •••• 4242`, `•••-••-6789`, `DE •••• 3000`. */
+  preview: string
+}
+
+/** Options of {@link findSensitiveNumbers}. */
+export interface DetectOptions {
+  /** The kinds to look for; default all of {@link SENSITIVE_KINDS}. */
+  kinds?: readonly SensitiveKind[]
+  /**
+   * Also read numbers glued to letters (`agent4111…`, `INV-4111…`, `xDE89…`). Off for free text,
+   * where such a string is an identifier (an invoice, a SKU); on where identifiers are all there
+   * is and a value could hide in one, as in the audit log's members. Default `false`.
+   */
+  insideWords?: boolean
+}
+
+const hex = (n: number) => n.toString(16)
+/** Every digit the fields read, as the body of a character class. */
+const DIGIT_CLASS = DIGIT_ZEROS.map((zero) => `\\u{${hex(zero)}}-\\u{${hex(zero + 9)}}`).join('')
+/**
+ * The fields' separators, but line breaks: a transcript is judged line by line, and a number is
+ * never read across two lines (`redact`'s stream relies on this).
+ */
+const RUN_SEPARATOR = `[[${SEPARATOR_CLASS}]--[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]]`
+/** A run: digit groups joined by one to three separators. */
+const RUN = new RegExp(`[${DIGIT_CLASS}]+(?:${RUN_SEPARATOR}{1,3}[${DIGIT_CLASS}]+)*`, 'gv')
+/** The start of an IBAN: country letters and check digits (whether a word starts there is checked apart). */
+const IBAN_START = new RegExp(`[A-Za-z]{2}[${DIGIT_CLASS}]{2}`, 'gu')
+const IS_SEPARATOR = new RegExp(`^${RUN_SEPARATOR}$`, 'v')
+const WORD_CHAR = /[A-Za-z_]/
+const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/
+/** Dashes of every kind count as one kind of separator. */
+const DASHES = /[\-\u2010-\u2015\u2212\uFE63\uFF0D]/gu
+
+/** The fewest digits a run needs to hold a card or an SSN. */
+const MIN_RUN_DIGITS = SSN_LENGTH
+const MIN_CARD = 13
+const MAX_CARD = 19
+
+interface Group {
+  start: number
+  end: number
+  digits: string
+}
+
+/** A run split into digit groups and the separators between them (`seps[i]` follows `groups[i]`). */
+interface Run {
+  groups: Group[]
+  /** The kind of each separator: its non-space characters (dashes as `-`), or `' '` for space only. */
+  seps: string[]
+}
+
+function separatorKind(separator: string): string {
+  // The common cases first: this runs for every separator of every run.
+  if (separator === ' ' || separator === '-' || separator === '.' || separator === '/') return separator
+  const kind = separator.replace(/\s+/gu, '').replace(DASHES, '-')
+  return kind === '' ? ' ' : kind
+}
+
+function parseRun(text: string, start: number, end: number): Run {
+  const groups: Group[] = []
+  const seps: string[] = []
+  let group: Group | undefined
+  let sepStart = -1
+  for (let i = start; i < end; i++) {
+    const digit = asciiDigit(text.charCodeAt(i))
+    if (digit === undefined) {
+      if (group) {
+        groups.push(group)
+        group = undefined
+        sepStart = i
+      }
+      continue
+    }
+    if (!group) {
+      if (sepStart >= 0) seps.push(separatorKind(text.slice(sepStart, i)))
+      group = { start: i, end: i + 1, digits: digit }
+    } else {
+      group.end = i + 1
+      group.digits += digit
+    }
+  }
+  if (group) groups.push(group)
+  return { groups, seps }
+}
+
+/** Whether the character before `start` glues the run to a word: `A4111`, `INV-4111`. */
+function gluedBefore(text: string, start: number): boolean {
+  const previous = text[start - 1]
+  if (previous === undefined) return false
+  if (WORD_CHAR.test(previous)) return true
+  // An identifier such as `ORD-2024…` or `v1.2…`: a letter, then one non-space separator.
+  return /[\-./]/.test(previous) && WORD_CHAR.test(text[start - 2] ?? '')
+}
+
+/** Whether the character after `end` glues the run to a word: `4111…X`, `4111…-A`. */
+function gluedAfter(text: string, end: number): boolean {
+  const next = text[end]
+  if (next === undefined) return false
+  if (WORD_CHAR.test(next)) return true
+  return /[\-./]/.test(next) && WORD_CHAR.test(text[end + 1] ?? '')
+}
+
+const digitsOf = (groups: readonly Group[]) => groups.map((g) => g.digits).join('')
+const countDigits = (groups: readonly Group[]) => groups.reduce((n, g) => n + g.digits.length, 0)
+
+/** Whether `seps[from..to)` are all of one kind (vacuously true for an empty range). */
+function oneKind(seps: readonly string[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (seps[i] !== seps[from]) return false
+  return true
+}
+
+/** Groups as card numbers are printed: every group but the last of 4–6 digits. */
+function printedAsCard(groups: readonly Group[]): boolean {
+  for (let i = 0; i < groups.length - 1; i++) if (groups[i]!.digits.length < 4 || groups[i]!.digits.length > 6) return false
+  return true
+}
+
+const isMonth = (digits: string) => digits.length <= 2 && Number(digits) >= 1 && Number(digits) <= 12
+/** `MMYY` or `MMYYYY`. */
+const isCompactExpiry = (digits: string) => (digits.length === 4 || digits.length === 6) && isMonth(digits.slice(0, 2))
+const isYear = (digits: string) => digits.length === 2 || digits.length === 4
+
+/**
+ * What may follow a card number in the same run: an expiry (`1129`, `11 29`, `11/2029`), a
+ * security code (three digits, four for American Express), or both.
+ */
+function isCardTail(groups: readonly Group[], amex: boolean): boolean {
+  const d = groups.map((g) => g.digits)
+  const code = (digits: string) => digits.length === 3 || (amex && digits.length === 4)
+  switch (d.length) {
+    case 1:
+      return code(d[0]!) || isCompactExpiry(d[0]!)
+    case 2:
+      return (isCompactExpiry(d[0]!) && code(d[1]!)) || (isMonth(d[0]!) && isYear(d[1]!))
+    case 3:
+      return isMonth(d[0]!) && isYear(d[1]!) && code(d[2]!)
+    default:
+      return false
+  }
+}
+
+interface Span {
+  start: number
+  end: number
+  digits: string
+}
+
+const span = (groups: readonly Group[]): Span => ({ start: groups[0]!.start, end: groups[groups.length - 1]!.end, digits: digitsOf(groups) })
+const cardLength = (count: number) => count >= MIN_CARD && count <= MAX_CARD
+
+/** The windows of a run that may hold a card number. */
+function cardWindows(run: Run): Span[] {
+  const { groups, seps } = run
+  const n = groups.length
+  const out: Span[] = []
+  // One group of 13–19 digits is self-delimiting, wherever it stands.
+  for (const g of groups) if (cardLength(g.digits.length)) out.push(span([g]))
+  // Maximal windows joined by one kind of separator (the neighbours are joined by another kind, or
+  // there are none): `4111-1111-1111-1111 5555-5555-5555-4444`.
+  for (let a = 0; a < n - 1; ) {
+    let b = a + 1
+    while (b < n - 1 && seps[b] === seps[a]) b++
+    const window = groups.slice(a, b + 1)
+    if (cardLength(countDigits(window)) && printedAsCard(window)) out.push(span(window))
+    a = b
+  }
+  // A card followed by its expiry and code (`4111 1111 1111 1111 12 29 123`), or after an expiry
+  // written with a slash (`11/29 4111 1111 1111 1111`): those windows and no others.
+  const lead = n > 2 && seps[0] === '/' && isMonth(groups[0]!.digits) && isYear(groups[1]!.digits) ? 2 : 0
+  for (const i of lead ? [0, lead] : [0]) {
+    for (let j = Math.max(i + 1, n - 4); j < n; j++) {
+      if (i === 0 && j === n - 1) continue
+      const window = groups.slice(i, j + 1)
+      const digits = digitsOf(window)
+      if (!cardLength(digits.length) || !oneKind(seps, i, j) || !printedAsCard(window)) continue
+      if (i > 0 && seps[i] === '/') continue
+      const amex = digits.length === 15 && /^3[47]/.test(digits)
+      if (j < n - 1 && !isCardTail(groups.slice(j + 1), amex)) continue
+      out.push(span(window))
+    }
+  }
+  return out
+}
+
+/** The windows of a run grouped as an SSN, 3-2-4, joined by one kind of separator and set apart. */
+function ssnWindows(run: Run): Span[] {
+  const { groups, seps } = run
+  const out: Span[] = []
+  for (let i = 0; i + 2 < groups.length; i++) {
+    const [a, b, c] = [groups[i]!, groups[i + 1]!, groups[i + 2]!]
+    if (a.digits.length !== 3 || b.digits.length !== 2 || c.digits.length !== 4) continue
+    const kind = seps[i]
+    if (seps[i + 1] !== kind || (i > 0 && seps[i - 1] === kind) || (i + 3 < groups.length && seps[i + 2] === kind)) continue
+    out.push(span([a, b, c]))
+  }
+  return out
+}
+
+function findInRun(text: string, runStart: number, runEnd: number, settings: Settings, found: SensitiveMatch[]): void {
+  const { kinds } = settings
+  if (text[runStart - 1] === '+' || (!settings.insideWords && (gluedBefore(text, runStart) || gluedAfter(text, runEnd)))) return
+  const run = parseRun(text, runStart, runEnd)
+  const total = countDigits(run.groups)
+  if (total < MIN_RUN_DIGITS) return
+  if (kinds.has('card') && total >= MIN_CARD) {
+    for (const w of cardWindows(run)) {
+      // Luhn first: it is cheap and rejects nine look-alikes in ten before the brand lookup.
+      if (luhn(w.digits) && validateCardNumber(w.digits).valid && !hasNotCardContext(text, w.start)) {
+        found.push({ kind: 'card', start: w.start, end: w.end, preview: previewCard(w.digits) })
+      }
+    }
+  }
+  if (kinds.has('ssn')) {
+    const options = { allowItin: true }
+    for (const w of ssnWindows(run)) {
+      if (validateSsn(w.digits, options).valid) found.push({ kind: 'ssn', start: w.start, end: w.end, preview: previewSsn(w.digits, options) })
+    }
+    // Nine digits grouped otherwise (or not at all) are an SSN only next to a word that says so.
+    const nines = total === SSN_LENGTH ? [span(run.groups)] : run.groups.filter((g) => g.digits.length === SSN_LENGTH).map((g) => span([g]))
+    for (const nine of nines) {
+      if (validateSsn(nine.digits, options).valid && hasSsnContext(text, nine.start, nine.end)) {
+        found.push({ kind: 'ssn', start: nine.start, end: nine.end, preview: previewSsn(nine.digits, options) })
+      }
+    }
+  }
+}
+
+/** A letter, digit (of any script the fields read) or underscore: what an IBAN may not touch. */
+function isWordCharacter(char: string): boolean {
+  return /[A-Za-z0-9_]/.test(char) || asciiDigit(char.charCodeAt(0)) !== undefined
+}
+
+/** The IBAN starting at `start` (country letters, check digits), if one is there. */
+function ibanAt(text: string, start: number, insideWords: boolean): SensitiveMatch | undefined {
+  const country = text.slice(start, start + 2).toUpperCase()
+  const length = ibanLength(country)
+  if (length === undefined) return undefined
+  let electronic = country
+  let i = start + 2
+  let separators = 0
+  while (electronic.length < length && i < text.length) {
+    const char = text[i]!
+    const digit = asciiDigit(char.charCodeAt(0))
+    if (digit !== undefined || /[A-Za-z]/.test(char)) {
+      electronic += digit ?? char.toUpperCase()
+      separators = 0
+    } else if (electronic.length >= 4 && separators < 3 && IS_SEPARATOR.test(char)) {
+      separators++
+    } else {
+      return undefined
+    }
+    i++
+  }
+  // Exactly the country's length: a longer string of letters and digits is something else.
+  if (electronic.length !== length || separators > 0) return undefined
+  if (!insideWords && i < text.length && isWordCharacter(text[i]!)) return undefined
+  if (!validateIban(electronic).valid) return undefined
+  return { kind: 'iban', start, end: i, preview: previewIban(electronic) }
+}
+
+interface Settings {
+  kinds: ReadonlySet<SensitiveKind>
+  insideWords: boolean
+}
+
+function settingsOf(options: DetectOptions | undefined): Settings {
+  if (options === undefined || options === null) return { kinds: new Set(SENSITIVE_KINDS), insideWords: false }
+  if (typeof options !== 'object') invalidArgument('options must be an object.')
+  const { kinds = SENSITIVE_KINDS, insideWords = false } = options
+  if (!Array.isArray(kinds) || kinds.some((k) => !(SENSITIVE_KINDS as readonly unknown[]).includes(k))) {
+    invalidArgument(`options.kinds must be an array of ${SENSITIVE_KINDS.map((k) => `'${k}'`).join(', ')}.`)
+  }
+  if (typeof insideWords !== 'boolean') invalidArgument('options.insideWords must be a boolean.')
+  return { kinds: new Set(kinds), insideWords }
+}
+
+/**
+ * Finds card numbers, SSNs and IBANs in `text`, in order, none overlapping.
+ *
+ * @example
+ * ```ts
+ * findSensitiveNumbers('my card is 4242 4242 4242 4242, thanks')
+ * // [{ kind: 'card', start: 11, end: 30, preview: 'Visa •••• 4242' }]
+ * findSensitiveNumbers('order 123-4567890-1234567 ships 2024-05-01') // []
+ * ```
+ * @throws {@link SecureFieldsError} `ERR_INPUT_INVALID` when `text` is not a string or
+ *   `options.kinds` names an unknown kind
+ */
+export function findSensitiveNumbers(text: string, options?: DetectOptions): SensitiveMatch[] {
+  requireString(text, 'text')
+  const settings = settingsOf(options)
+  const { kinds } = settings
+  const found: SensitiveMatch[] = []
+  if (kinds.has('iban')) {
+    IBAN_START.lastIndex = 0
+    for (let m = IBAN_START.exec(text); m; m = IBAN_START.exec(text)) {
+      if (!settings.insideWords && m.index > 0 && isWordCharacter(text[m.index - 1]!)) continue
+      const iban = ibanAt(text, m.index, settings.insideWords)
+      if (iban) {
+        found.push(iban)
+        IBAN_START.lastIndex = iban.end
+      }
+    }
+  }
+  if (kinds.has('card') || kinds.has('ssn')) {
+    RUN.lastIndex = 0
+    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+      if (m[0].length >= MIN_RUN_DIGITS) findInRun(text, m.index, m.index + m[0].length, settings, found)
+    }
+  }
+  // IBANs first, then by position: a card or SSN read inside an IBAN is dropped.
+  const kept: SensitiveMatch[] = []
+  for (const match of found.sort((a, b) => a.start - b.start || rank(a) - rank(b))) {
+    const last = kept[kept.length - 1]
+    if (last && match.start < last.end) continue
+    kept.push(match)
+  }
+  return kept
+}
+
+/** IBANs win a tie: their digits are never read as a card or SSN. */
+const rank = (m: SensitiveMatch) => (m.kind === 'iban' ? 0 : 1)
+
+/** Whether `text` holds a card number, SSN or IBAN ({@link findSensitiveNumbers} finds one). */
+export function hasSensitiveNumber(text: string, options?: DetectOptions): boolean {
+  return findSensitiveNumbers(text, options).length > 0
+}
+
+/** Whether `char` ends a line for the detector (a number is never read across it). */
+export function isLineBreak(char: string): boolean {
+  return LINE_BREAK.test(char)
+}
