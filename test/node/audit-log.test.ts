@@ -84,21 +84,45 @@ describe('audit log: writing', () => {
     expect((await verifyAuditLog(file)).ok).to.equal(true)
   })
 
-  it('refuses detail values that look like a long number, without quoting them or writing anything', async () => {
+  it('refuses card numbers, SSNs and IBANs in any member, without quoting them or writing anything', async () => {
     const file = join(dir, 'audit.jsonl')
     const log = await openAuditLog(file)
     await log.append({ event: 'sealed' })
-    for (const value of ['4111111111111111', 'card 4111 1111 1111 1111', '4111-1111-1111', 'x123456789012y']) {
-      const error = await rejection(() => log.append({ event: 'revealed', detail: { note: value } }))
-      expect(error.code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
-      expect(error.message).not.to.match(/\d{4}/)
+    const refused = async (input: Parameters<typeof log.append>[0], names: RegExp) => {
+      const error = await rejection(() => log.append(input))
+      expect(error.code, JSON.stringify(input)).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+      expect(error.message).to.match(names)
+      expect(error.message).not.to.match(/\d{4}|[\u0660-\u0669\uff10-\uff19]/)
     }
-    expect((await rejection(() => log.append({ event: 'revealed', detail: { n4111111111111111: 'x' } }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
+    for (const value of [
+      '4111111111111111',
+      'card 4111 1111 1111 1111',
+      // Separators the old check missed: double spaces, slashes, a no-break space.
+      '4111  1111  1111  1111',
+      '4111/1111/1111/1111',
+      '4111\u00a01111\u00a01111\u00a01111',
+      // Digits of the scripts the fields read.
+      '４１１１１１１１１１１１１１１１',
+      '٤١١١ ١١١١ ١١١١ ١١١١',
+      // Glued to an identifier: here identifiers are all there is.
+      'x4111111111111111y',
+      '123-45-6789',
+      'DE89 3704 0044 0532 0130 00',
+    ]) {
+      await refused({ event: 'revealed', detail: { note: value } }, /detail\.note/)
+    }
+    await refused({ event: 'revealed', detail: { n4111111111111111: 'x' } }, /a detail key/)
     // The free-text fields too.
-    expect((await rejection(() => log.append({ event: 'revealed', conversation: 'chat 4111 1111 1111 1111' }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
-    expect((await rejection(() => log.append({ event: 'revealed', actor: 'agent-411111111111' }))).code).to.equal('ERR_AUDIT_SUSPECT_VALUE')
-    // Eleven digits, dates and times are fine.
-    await log.append({ event: 'revealed', detail: { ref: '12345678901', at: '2026-01-02T03:04:05Z', ms: '1500' } })
+    await refused({ event: 'revealed', conversation: 'chat 4111 1111 1111 1111' }, /conversation/)
+    await refused({ event: 'revealed', actor: 'agent-4111111111111111' }, /actor/)
+    // Nine digits are an SSN next to a word that says so, here the detail's key.
+    await refused({ event: 'revealed', detail: { ssn: '123456789' } }, /detail\.ssn/)
+    // A number split across two members, with or without a separator where they meet.
+    await refused({ event: 'revealed', detail: { a: '4111 1111', b: '1111 1111' } }, /detail\.a and detail\.b/)
+    await refused({ event: 'revealed', detail: { a: '41111111', b: '11111111' } }, /detail\.a and detail\.b/)
+    await refused({ event: 'revealed', conversation: 'chat 4111 1111 1111', actor: '1111' }, /conversation and actor/)
+    // Identifiers, counts, dates and times are fine — a conversation id with twelve digits too.
+    await log.append({ event: 'revealed', conversation: 'order-123456789012', detail: { ref: '12345678901', at: '2026-01-02T03:04:05Z', ms: '1500', card: '2' } })
     await log.close()
     expect(readLines(file)).to.have.length(2)
     expect(readFileSync(file, 'utf8')).not.to.include('4111')
@@ -117,7 +141,7 @@ describe('audit log: writing', () => {
       { event: 'sealed', detail: { long: 'x'.repeat(257) } },
     ]
     for (const input of bad) expect((await rejection(() => log.append(input as never))).code).to.equal('ERR_AUDIT_INVALID')
-    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'])
+    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'])
     expect(await log.entries()).to.deep.equal([])
     await log.close()
     expect((await rejection(() => log.append({ event: 'sealed' }))).code).to.equal('ERR_AUDIT_CLOSED')

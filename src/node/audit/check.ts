@@ -6,6 +6,7 @@
  * @module
  */
 import { SecureFieldsError } from '../../errors.js'
+import { findSensitiveNumbers, type SensitiveKind } from '../../validate/detect.js'
 import { AUDIT_EVENTS, AuditErrorCodes, type AuditEntry, type AuditInput } from './types.js'
 
 const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/u
@@ -15,9 +16,6 @@ const CODE = /^[A-Z][A-Z0-9_]{0,63}$/
 const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/
 const DIGEST = /^[A-Za-z0-9_-]{43}$/
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-// Twelve digits, optionally split by single spaces, dots or hyphens ("4242 4242 4242 4242"):
-// card and account numbers look like this; identifiers and codes of this log never need to.
-const LONG_DIGITS = /\d(?:[ .-]?\d){11}/
 const MAX_DETAILS = 16
 const MAX_DETAIL_CHARS = 256
 
@@ -49,15 +47,53 @@ export function checkInput(input: AuditInput): AuditInput {
     const field = key as keyof typeof FIELDS
     const value = input[field]
     if (typeof value !== 'string' || !FIELDS[field](value)) throw invalid(`${field} has the wrong shape or size`)
-    // Free-text fields get the same long-number check as `detail`: a conversation or actor name is
-    // a place a careless caller could put a value.
-    if ((field === 'conversation' || field === 'actor') && LONG_DIGITS.test(value)) {
-      throw new SecureFieldsError(AuditErrorCodes.SUSPECT_VALUE, `Refused audit entry: ${field} looks like it holds a long number (12 or more digits); log identifiers, never values.`)
-    }
     out[field] = value
   }
   if (input.detail !== undefined) out.detail = checkDetail(input.detail)
+  refuseSensitiveNumbers(out)
   return out
+}
+
+const KIND_NAMES: Record<SensitiveKind, string> = { card: 'a card number', ssn: 'a Social Security number', iban: 'an IBAN' }
+
+/**
+ * Refuses an entry whose free-text members hold a card number, SSN or IBAN, as the composer guard
+ * and `redact` find them (`src/validate/detect.ts`): any separators and digit scripts the fields
+ * read, numbers glued to identifiers (`agent-4111…`), and a number split across members. Read are
+ * each detail as `key value` (so `ssn: 123456789` counts as an SSN), then the values one after the
+ * other — conversation, actor, detail values — joined by a space and by nothing. The envelope id,
+ * kind and code have shapes no number fits in whole and are left out.
+ *
+ * @throws {@link SecureFieldsError} `ERR_AUDIT_SUSPECT_VALUE`, naming the members, never a value
+ */
+function refuseSensitiveNumbers(entry: AuditInput): void {
+  type Part = [name: string, text: string]
+  const values: Part[] = []
+  if (entry.conversation !== undefined) values.push(['conversation', entry.conversation])
+  if (entry.actor !== undefined) values.push(['actor', entry.actor])
+  const details = Object.entries(entry.detail ?? {})
+  for (const [key, value] of details) values.push([`detail.${key}`, value])
+  const readings: Array<{ parts: Part[]; joint: string }> = [
+    ...details.map(([key, value]): { parts: Part[]; joint: string } => ({ parts: [['a detail key', key], [`detail.${key}`, value]], joint: ' ' })),
+    { parts: values, joint: ' ' },
+    { parts: values, joint: '' },
+  ]
+  for (const { parts, joint } of readings) {
+    let text = ''
+    const ranges: Array<[name: string, start: number, end: number]> = []
+    for (const [name, value] of parts) {
+      if (ranges.length) text += joint
+      ranges.push([name, text.length, text.length + value.length])
+      text += value
+    }
+    const [match] = findSensitiveNumbers(text, { insideWords: true })
+    if (!match) continue
+    const names = [...new Set(ranges.filter(([, start, end]) => start < match.end && end > match.start).map(([name]) => name))]
+    throw new SecureFieldsError(
+      AuditErrorCodes.SUSPECT_VALUE,
+      `Refused audit entry: ${names.join(' and ')} ${names.length > 1 ? 'look like they hold' : 'looks like it holds'} ${KIND_NAMES[match.kind]}; log identifiers, never values.`,
+    )
+  }
 }
 
 function checkDetail(detail: unknown): Record<string, string> {
@@ -69,12 +105,6 @@ function checkDetail(detail: unknown): Record<string, string> {
     if (!DETAIL_KEY.test(key)) throw invalid('a detail key has the wrong shape')
     if (typeof value !== 'string' || value.length > MAX_DETAIL_CHARS || !PRINTABLE.test(value)) {
       throw invalid(`detail.${key} must be printable text of at most ${MAX_DETAIL_CHARS} characters`)
-    }
-    if (LONG_DIGITS.test(key) || LONG_DIGITS.test(value)) {
-      throw new SecureFieldsError(
-        AuditErrorCodes.SUSPECT_VALUE,
-        `Refused audit entry: detail.${LONG_DIGITS.test(key) ? '<key>' : key} looks like it holds a long number (12 or more digits); log identifiers, never values.`,
-      )
     }
     out[key] = value
   }

@@ -5,8 +5,11 @@
  * @module
  */
 
-/** Every event the log records, in the order of an envelope's life. */
-export const AUDIT_EVENTS = ['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'] as const
+/**
+ * Every event the log records, in the order of an envelope's life, then `redacted`: numbers masked
+ * in a chat message (by `redact`), counted per kind in `detail`.
+ */
+export const AUDIT_EVENTS = ['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'] as const
 
 /** One of {@link AUDIT_EVENTS}. */
 export type AuditEvent = (typeof AUDIT_EVENTS)[number]
