@@ -1,11 +1,13 @@
 /**
- * Registers the sub-commands that live with their own modules (frame server, audit log).
+ * Registers the sub-commands that live with their own modules (frame server, audit log, redaction).
  *
  * @module
  */
 import { registerCommand } from './program.js'
 import { serveCommand } from './serve-command.js'
 import { auditCommand } from '../audit/command.js'
+import { redactCommand } from '../redact/command.js'
 
 registerCommand(serveCommand)
 registerCommand(() => auditCommand())
+registerCommand(redactCommand)
