@@ -17,8 +17,13 @@ const fieldPages = readdirSync(dir)
   .map((f) => f.slice(0, -5))
   .filter((p) => ['card', 'ssn', 'text'].includes(p))
 
+// The composer guard's detector and masking, one chunk per loader, fetched when guardComposer runs.
+const maskerChunks = readdirSync(join(dir, 'assets')).filter((f) => /^composer-masker-.*\.js$/.test(f))
+
 module.exports = [
-  { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '12 KB', gzip: true },
-  { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '12 KB', gzip: true },
+  // Both loaders carry guardComposer's listeners (about 1.1 KB); the rest of it loads on use, below.
+  { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '13.5 KB', gzip: true },
+  { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '12.5 KB', gzip: true },
   ...fieldPages.map((page) => ({ name: `${page} frame app`, path: pageAssets(page), limit: '35 KB', gzip: true })),
+  ...maskerChunks.map((file) => ({ name: `composer guard, loaded on use (${file})`, path: join(dir, 'assets', file), limit: '14 KB', gzip: true })),
 ]

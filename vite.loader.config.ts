@@ -18,7 +18,11 @@ export default defineConfig({
     target: 'es2022',
     // Vite keeps an ES library's whitespace for consumers' bundlers; these files are served as
     // they are, so ask the bundler to minify its output fully.
-    rolldownOptions: { output: { minify: true } },
+    // The composer guard's detector is imported on first use: a chunk of its own under assets/
+    // (immutable caching), so pages that never guard a composer never download it.
+    // The loader may export a few more bindings for that chunk to import, so that code both need
+    // stays in the loader rather than in a third file every page would have to fetch.
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'assets/[name]-[hash].js' } },
     lib: {
       entry: resolve(import.meta.dirname, agent ? 'src/host/agent-loader.ts' : 'src/host/loader.ts'),
       formats: ['es'],

@@ -79,6 +79,18 @@ export interface SecureEnrolledDetail {
   protection: string
 }
 
+/**
+ * `secure-detected`: the composer guard masked a number typed, pasted or filled into a plain chat
+ * composer (see `guardComposer`). Only its kind and preview — never the digits — so the chat can
+ * offer the matching secure field.
+ */
+export interface SecureDetectedDetail {
+  /** `card`, `ssn` or `iban`. */
+  kind: 'card' | 'ssn' | 'iban'
+  /** The preview it was replaced by: `Visa •••• 4242`, `•••-••-6789`, `DE •••• 3000`. */
+  preview: string
+}
+
 /** Every event name and its detail type. */
 export interface SecureEventMap {
   'secure-ready': CustomEvent<Record<string, never>>
@@ -93,6 +105,7 @@ export interface SecureEventMap {
   'secure-revealed': CustomEvent<SecureRevealedDetail>
   'secure-wiped': CustomEvent<SecureWipedDetail>
   'secure-enrolled': CustomEvent<SecureEnrolledDetail>
+  'secure-detected': CustomEvent<SecureDetectedDetail>
 }
 
 /** Dispatches a typed secure event from `target`. */

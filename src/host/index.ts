@@ -12,6 +12,7 @@ export { ConsentErrorCodes, type ConsentReceipt, type GateState } from '../proto
 export { SecureReveal, defineSecureReveal, type DeskPublicJwk } from './secure-reveal.js'
 export { RevealErrorCodes, SHOW_FOR, type RevealPhase, type RevealStatus } from '../protocol/reveal.js'
 export { defineSecureFields } from './define.js'
+export { guardComposer, type ComposerGuard, type ComposerGuardOptions } from './composer-guard.js'
 export { configure, type SecureFieldsSettings } from './frame-url.js'
 export type {
   SecureChangeDetail,
@@ -23,6 +24,7 @@ export type {
   SecureRevealedDetail,
   SecureWipedDetail,
   SecureEnrolledDetail,
+  SecureDetectedDetail,
   SecureEventMap,
 } from './events.js'
 export { SecureFieldsError, ErrorCodes, isSecureFieldsError } from '../errors.js'

@@ -17,4 +17,7 @@ defineConsentGate()
 
 export { configure, type SecureFieldsSettings } from './frame-url.js'
 export { SecureCardInput, SecureSsnInput, SecureTextInput, ConsentGate }
+// Plain chat composers get a guard against numbers typed in the wrong place (detector loaded on use).
+export { guardComposer, type ComposerGuard, type ComposerGuardOptions } from './composer-guard.js'
+export type { SecureDetectedDetail } from './events.js'
 export { SecureFieldsError, ErrorCodes, isSecureFieldsError } from '../errors.js'

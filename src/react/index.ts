@@ -33,6 +33,10 @@ import type {
 } from '../host/events.js'
 import '../host/define.js'
 
+export { useComposerGuard, type UseComposerGuardOptions } from './use-composer-guard.js'
+export type { ComposerGuard, ComposerGuardOptions } from '../host/composer-guard.js'
+export type { SecureDetectedDetail } from '../host/events.js'
+
 type Ready = EventName<CustomEvent<Record<string, never>>>
 
 /** The events every element dispatches, as React props. */

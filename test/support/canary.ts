@@ -13,7 +13,7 @@ export interface Recorder {
   uninstall(): void
 }
 
-const SECURE_EVENTS = ['secure-ready', 'secure-change', 'secure-focus', 'secure-blur', 'secure-sealed', 'secure-error', 'secure-audit', 'secure-consent', 'secure-gate-change', 'secure-revealed', 'secure-wiped', 'secure-enrolled']
+const SECURE_EVENTS = ['secure-ready', 'secure-change', 'secure-focus', 'secure-blur', 'secure-sealed', 'secure-error', 'secure-audit', 'secure-consent', 'secure-gate-change', 'secure-revealed', 'secure-wiped', 'secure-enrolled', 'secure-detected']
 
 function text(value: unknown): string {
   try {

@@ -1,5 +1,6 @@
 // Server-side commands for browser tests that need the browser itself (Chrome DevTools Protocol):
-// clipboard permission for real paste, and (for the reveal element) virtual WebAuthn authenticators.
+// clipboard permission for real paste, undo, input-method composition, and (for the reveal element)
+// virtual WebAuthn authenticators.
 import { addVirtualAuthenticator } from './virtual-authenticator.mjs'
 export function browserCommandsPlugin() {
   const authenticators = new Map()
@@ -19,6 +20,22 @@ export function browserCommandsPlugin() {
           await page.keyboard.down('Control')
           await page.keyboard.press('KeyV', { commands: ['paste'] })
           await page.keyboard.up('Control')
+          return true
+        }
+        case 'sf-undo': {
+          // Ctrl+Z, naming the editor's undo command as a real keyboard shortcut runs it.
+          await page.keyboard.down('Control')
+          await page.keyboard.press('KeyZ', { commands: ['undo'] })
+          await page.keyboard.up('Control')
+          return true
+        }
+        case 'sf-ime': {
+          // An input method, as Chrome's own: composition updates (text not final yet), then the
+          // commit of the final text (compositionend), through the DevTools protocol.
+          const cdp = await page.createCDPSession()
+          for (const text of payload.compose ?? []) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+          if (payload.commit !== undefined) await cdp.send('Input.insertText', { text: payload.commit })
+          await cdp.detach()
           return true
         }
         case 'sf-webauthn-add': {
