@@ -17,7 +17,7 @@
  * - Card: 13–19 digits passing the card field's validation, either one group, or groups as cards
  *   are printed (every group but the last of 4–6 digits) joined by one kind of separator and set
  *   apart from the rest of the run, or followed by an expiry and security code, or after an
- *   expiry written with a slash. Not when the nearest context word before it names an order, a
+ *   expiry written with a slash, or one after the other in one run. Not when the nearest context word before it names an order, a
  *   shipment, a phone… (`order 4111…`) rather than a card.
  * - SSN: `123-45-6789` grouped 3-2-4 with one kind of separator; nine digits without that grouping
  *   only next to an SSN word (`SSN 123456789`).
@@ -76,14 +76,25 @@ const DIGIT_CLASS = DIGIT_ZEROS.map((zero) => `\\u{${hex(zero)}}-\\u{${hex(zero 
  * The fields' separators, but line breaks: a transcript is judged line by line, and a number is
  * never read across two lines (`redact`'s stream relies on this).
  */
-const RUN_SEPARATOR = `[[${SEPARATOR_CLASS}]--[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]]`
-/** A run: digit groups joined by one to three separators. */
-const RUN = new RegExp(`[${DIGIT_CLASS}]+(?:${RUN_SEPARATOR}{1,3}[${DIGIT_CLASS}]+)*`, 'gv')
-/** The start of an IBAN: country letters and check digits (whether a word starts there is checked apart). */
-const IBAN_START = new RegExp(`[A-Za-z]{2}[${DIGIT_CLASS}]{2}`, 'gu')
-const IS_SEPARATOR = new RegExp(`^${RUN_SEPARATOR}$`, 'v')
+const RUN_SEPARATOR = new RegExp(`^[[${SEPARATOR_CLASS}]--[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]]$`, 'v')
+/** Where the next run may start: any digit the fields read. */
+const FIRST_DIGIT = new RegExp(`[${DIGIT_CLASS}]`, 'gu')
 const WORD_CHAR = /[A-Za-z_]/
 const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/
+/** How many separators in a row may join two groups of digits. */
+const MAX_SEPARATORS = 3
+
+/** Whether a UTF-16 code unit is a separator of {@link RUN_SEPARATOR}, looked up once per unit. */
+const separatorCodes = new Uint8Array(0x10000)
+function isSeparatorCode(code: number): boolean {
+  let known = separatorCodes[code]!
+  if (known === 0) separatorCodes[code] = known = RUN_SEPARATOR.test(String.fromCharCode(code)) ? 1 : 2
+  return known === 1
+}
+
+/** Whether a UTF-16 code unit is a digit the fields read. */
+const isDigitCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code > 0x7f && asciiDigit(code) !== undefined)
+
 /** Dashes of every kind count as one kind of separator. */
 const DASHES = /[\-\u2010-\u2015\u2212\uFE63\uFF0D]/gu
 
@@ -172,27 +183,15 @@ function printedAsCard(groups: readonly Group[]): boolean {
 }
 
 const isMonth = (digits: string) => digits.length <= 2 && Number(digits) >= 1 && Number(digits) <= 12
-/** `MMYY` or `MMYYYY`. */
-const isCompactExpiry = (digits: string) => (digits.length === 4 || digits.length === 6) && isMonth(digits.slice(0, 2))
 const isYear = (digits: string) => digits.length === 2 || digits.length === 4
 
 /**
- * What may follow a card number in the same run: an expiry (`1129`, `11 29`, `11/2029`), a
- * security code (three digits, four for American Express), or both.
+ * What may follow a card number in the same run: an expiry, a security code, a PIN — at most three
+ * groups of at most four digits (`4111 1111 1111 1111 12 29 123`). Anything longer makes the run
+ * one longer number (a tracking or reference number whose first digits pass for a card).
  */
-function isCardTail(groups: readonly Group[], amex: boolean): boolean {
-  const d = groups.map((g) => g.digits)
-  const code = (digits: string) => digits.length === 3 || (amex && digits.length === 4)
-  switch (d.length) {
-    case 1:
-      return code(d[0]!) || isCompactExpiry(d[0]!)
-    case 2:
-      return (isCompactExpiry(d[0]!) && code(d[1]!)) || (isMonth(d[0]!) && isYear(d[1]!))
-    case 3:
-      return isMonth(d[0]!) && isYear(d[1]!) && code(d[2]!)
-    default:
-      return false
-  }
+function isCardTail(groups: readonly Group[]): boolean {
+  return groups.length <= 3 && groups.every((g) => g.digits.length <= 4) && countDigits(groups) <= 10
 }
 
 interface Span {
@@ -230,12 +229,39 @@ function cardWindows(run: Run): Span[] {
       const digits = digitsOf(window)
       if (!cardLength(digits.length) || !oneKind(seps, i, j) || !printedAsCard(window)) continue
       if (i > 0 && seps[i] === '/') continue
-      const amex = digits.length === 15 && /^3[47]/.test(digits)
-      if (j < n - 1 && !isCardTail(groups.slice(j + 1), amex)) continue
+      if (j < n - 1 && !isCardTail(groups.slice(j + 1))) continue
       out.push(span(window))
     }
   }
   return out
+}
+
+/** Whether `digits` are a card number (Luhn first: cheap, and it rejects nine look-alikes in ten). */
+const isCard = (digits: string) => luhn(digits) && validateCardNumber(digits).valid
+
+/**
+ * Cards typed one after the other in one run, with one kind of separator
+ * (`4111 1111 1111 1111 5555 5555 5555 4444`): read only if every group belongs to a card.
+ */
+function cardSequence(run: Run): Span[] {
+  const { groups, seps } = run
+  if (!oneKind(seps, 0, seps.length)) return []
+  const out: Span[] = []
+  for (let i = 0; i < groups.length; ) {
+    let next = -1
+    for (let j = i, count = 0; j < groups.length && count <= MAX_CARD; j++) {
+      count += groups[j]!.digits.length
+      const window = groups.slice(i, j + 1)
+      if (cardLength(count) && printedAsCard(window) && isCard(digitsOf(window))) {
+        out.push(span(window))
+        next = j + 1
+        break
+      }
+    }
+    if (next < 0) return []
+    i = next
+  }
+  return out.length > 1 ? out : []
 }
 
 /** The windows of a run grouped as an SSN, 3-2-4, joined by one kind of separator and set apart. */
@@ -259,11 +285,10 @@ function findInRun(text: string, runStart: number, runEnd: number, settings: Set
   const total = countDigits(run.groups)
   if (total < MIN_RUN_DIGITS) return
   if (kinds.has('card') && total >= MIN_CARD) {
-    for (const w of cardWindows(run)) {
-      // Luhn first: it is cheap and rejects nine look-alikes in ten before the brand lookup.
-      if (luhn(w.digits) && validateCardNumber(w.digits).valid && !hasNotCardContext(text, w.start)) {
-        found.push({ kind: 'card', start: w.start, end: w.end, preview: previewCard(w.digits) })
-      }
+    const cards = cardWindows(run).filter((w) => isCard(w.digits))
+    if (total > MAX_CARD) cards.push(...cardSequence(run))
+    for (const w of cards) {
+      if (!hasNotCardContext(text, w.start)) found.push({ kind: 'card', start: w.start, end: w.end, preview: previewCard(w.digits) })
     }
   }
   if (kinds.has('ssn')) {
@@ -286,6 +311,16 @@ function isWordCharacter(char: string): boolean {
   return /[A-Za-z0-9_]/.test(char) || asciiDigit(char.charCodeAt(0)) !== undefined
 }
 
+/** Whether the run at `start` follows a country code (two letters, not inside a word) with two check digits. */
+function mayStartIban(text: string, start: number, insideWords: boolean): boolean {
+  return (
+    start >= 2 &&
+    /[A-Za-z]{2}/.test(text.slice(start - 2, start)) &&
+    isDigitCode(text.charCodeAt(start + 1)) &&
+    (insideWords || start === 2 || !isWordCharacter(text[start - 3]!))
+  )
+}
+
 /** The IBAN starting at `start` (country letters, check digits), if one is there. */
 function ibanAt(text: string, start: number, insideWords: boolean): SensitiveMatch | undefined {
   const country = text.slice(start, start + 2).toUpperCase()
@@ -300,7 +335,7 @@ function ibanAt(text: string, start: number, insideWords: boolean): SensitiveMat
     if (digit !== undefined || /[A-Za-z]/.test(char)) {
       electronic += digit ?? char.toUpperCase()
       separators = 0
-    } else if (electronic.length >= 4 && separators < 3 && IS_SEPARATOR.test(char)) {
+    } else if (electronic.length >= 4 && separators < MAX_SEPARATORS && isSeparatorCode(char.charCodeAt(0))) {
       separators++
     } else {
       return undefined
@@ -345,28 +380,37 @@ function settingsOf(options: DetectOptions | undefined): Settings {
 export function findSensitiveNumbers(text: string, options?: DetectOptions): SensitiveMatch[] {
   requireString(text, 'text')
   const settings = settingsOf(options)
-  const { kinds } = settings
+  const { kinds, insideWords } = settings
+  const runs = kinds.has('card') || kinds.has('ssn')
   const found: SensitiveMatch[] = []
-  if (kinds.has('iban')) {
-    IBAN_START.lastIndex = 0
-    for (let m = IBAN_START.exec(text); m; m = IBAN_START.exec(text)) {
-      if (!settings.insideWords && m.index > 0 && isWordCharacter(text[m.index - 1]!)) continue
-      const iban = ibanAt(text, m.index, settings.insideWords)
-      if (iban) {
-        found.push(iban)
-        IBAN_START.lastIndex = iban.end
+  // One pass over the runs of digits. `test` rather than `exec`: no match object per run.
+  FIRST_DIGIT.lastIndex = 0
+  while (FIRST_DIGIT.test(text)) {
+    const start = FIRST_DIGIT.lastIndex - 1
+    let end = start + 1
+    let digits = 1
+    for (let i = start + 1, separators = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (isDigitCode(code)) {
+        end = i + 1
+        digits++
+        separators = 0
+      } else if (separators < MAX_SEPARATORS && isSeparatorCode(code)) {
+        separators++
+      } else {
+        break
       }
     }
+    // Two letters before two digits may begin an IBAN, whose letters and digits then go together.
+    const iban = kinds.has('iban') && mayStartIban(text, start, insideWords) ? ibanAt(text, start - 2, insideWords) : undefined
+    if (iban) found.push(iban)
+    else if (runs && digits >= MIN_RUN_DIGITS) findInRun(text, start, end, settings, found)
+    FIRST_DIGIT.lastIndex = iban ? iban.end : end
   }
-  if (kinds.has('card') || kinds.has('ssn')) {
-    RUN.lastIndex = 0
-    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-      if (m[0].length >= MIN_RUN_DIGITS) findInRun(text, m.index, m.index + m[0].length, settings, found)
-    }
-  }
-  // IBANs first, then by position: a card or SSN read inside an IBAN is dropped.
+  // By position; at the same start an IBAN first, then the longest (a 19-digit card over its first
+  // 16 digits); whatever overlaps a match kept is dropped.
   const kept: SensitiveMatch[] = []
-  for (const match of found.sort((a, b) => a.start - b.start || rank(a) - rank(b))) {
+  for (const match of found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end)) {
     const last = kept[kept.length - 1]
     if (last && match.start < last.end) continue
     kept.push(match)

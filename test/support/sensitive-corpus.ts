@@ -90,6 +90,7 @@ const CARD_SENTENCES = [
   'رقم بطاقتي {}',
   '{} 1129 123',
   '{} 11 29 123',
+  '{} 2468',
   '11/29 {}',
 ]
 const CARD_SEPARATORS = ['', ' ', '-', '  ', '/', '.', '\u00a0', ' - ', '\u2009']
@@ -312,6 +313,11 @@ function phones(random: Random, count: number): CorpusItem[] {
       ['id', `+62 812 ${d(4)} ${d(4)}`],
       ['id', `0812-${d(4)}-${d(4)}`],
       ['id', `wa.me/62812${d(8)}`],
+      // Country codes without their plus sign, grouped as they are spoken.
+      ['no-plus', `62 812 ${d(4)} ${d(4)}`],
+      ['no-plus', `60 12 ${d(3)} ${d(4)}`],
+      ['no-plus', `44 7700 ${d(6)}`],
+      ['no-plus', `1 ${random.int(201, 989)} ${d(3)} ${d(4)}`],
       ['ae', `+971 50 ${d(3)} ${d(4)}`],
       ['sa', `+966 5${d(1)} ${d(3)} ${d(4)}`],
       ['sa', inScript(`05${d(1)} ${d(3)} ${d(4)}`, 'arabic-indic')],

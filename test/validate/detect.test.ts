@@ -4,7 +4,8 @@ import { previewCard } from '../../src/validate/card.js'
 import { findSensitiveNumbers, hasSensitiveNumber, SENSITIVE_KINDS, type SensitiveMatch } from '../../src/validate/detect.js'
 import { previewIban } from '../../src/validate/iban.js'
 import { previewSsn } from '../../src/validate/ssn.js'
-import { cardBrandsAndLengths, ibanCountries, inScript, seeded, validCard, validIban } from '../support/sensitive-corpus.js'
+import { validateCardNumber } from '../../src/validate/card.js'
+import { cardBrandsAndLengths, ibanCountries, inScript, luhnCheckDigit, seeded, validCard, validIban } from '../support/sensitive-corpus.js'
 
 const kinds = (text: string) => findSensitiveNumbers(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}:${m.preview}`)
 
@@ -37,9 +38,33 @@ describe('validate/detect', () => {
       expect(kinds('11/29 4111 1111 1111 1111')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111'])
     })
 
-    it('finds two cards in one run when each is set apart', () => {
+    it('finds two cards in one run, set apart or one after the other', () => {
       expect(kinds('4111111111111111 5555555555554444')).to.have.length(2)
       expect(kinds('4111-1111-1111-1111 5555-5555-5555-4444')).to.have.length(2)
+      expect(kinds('4111 1111 1111 1111 5555 5555 5555 4444')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111', 'card:5555 5555 5555 4444:Mastercard •••• 4444'])
+    })
+
+    it('reads a 19-digit card whole, even when its first 16 digits pass for a card too', () => {
+      const payload = '411111111111111112'
+      const long = payload + luhnCheckDigit(payload)
+      const written = `${long.slice(0, 4)} ${long.slice(4, 8)} ${long.slice(8, 12)} ${long.slice(12, 16)} ${long.slice(16)}`
+      expect(kinds(`card ${written}`)).to.deep.equal([`card:${written}:Visa •••• ${long.slice(-4)}`])
+      expect(kinds(`card ${written} 1229`)).to.deep.equal([`card:${written}:Visa •••• ${long.slice(-4)}`])
+    })
+
+    it('reads a card followed by a short group (a PIN), but not the first digits of a longer grouped number', () => {
+      expect(kinds('it is 4111 1111 1111 1111 5555')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111'])
+      expect(kinds('it is 4111 1111 1111 1111 123456 78901')).to.deep.equal([])
+    })
+
+    it('reads a card only grouped as cards are printed: the same digits grouped as a phone number are not a card', () => {
+      // A number with a card brand's prefix that passes Luhn, as an Indonesian mobile number is
+      // written without its plus sign.
+      const payload = '628123456789'
+      const number = payload + luhnCheckDigit(payload)
+      expect(validateCardNumber(number).valid).to.equal(true)
+      expect(kinds(`call me at ${number.slice(0, 2)} ${number.slice(2, 5)} ${number.slice(5, 9)} ${number.slice(9)}`)).to.deep.equal([])
+      expect(kinds(`call me at ${number}`)).to.have.length(1)
     })
 
     it('finds SSNs grouped 3-2-4, and nine digits only next to a word that says SSN', () => {
@@ -55,6 +80,9 @@ describe('validate/detect', () => {
       expect(kinds('ITIN 912-70-1234')).to.deep.equal(['ssn:912-70-1234:•••-••-1234'])
       // SSA rules: no area 000, 666 or 9xx (but ITINs), no group 00, no serial 0000.
       for (const bad of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000']) expect(kinds(`ssn ${bad}`), bad).to.deep.equal([])
+      // 3-2-4 inside a longer number joined the same way is part of that number.
+      expect(kinds('account 01-234-56-7890')).to.deep.equal([])
+      expect(kinds('234-56-7890 01/02/1980')).to.deep.equal(['ssn:234-56-7890:•••-••-7890'])
     })
 
     it('finds IBANs of any country, printed, electronic or lower case, and only at their exact length', () => {
