@@ -5,6 +5,7 @@
  */
 import { connectChat, el, renderEntry } from './chat-client.js'
 import type { AuditEntry } from '../../src/node/audit/index.js'
+import type * as GuardModule from '../../src/host/composer-guard.js'
 
 interface RevealElement extends HTMLElement {
   envelope: string
@@ -18,6 +19,7 @@ const text = composer.querySelector<HTMLInputElement>('input')!
 const auditList = document.querySelector<HTMLOListElement>('#audit')!
 const desk = document.querySelector<RevealElement>('secure-reveal')!
 const deskStatus = document.querySelector<HTMLElement>('#desk-status')!
+const frameBase = document.documentElement.dataset.frameBase!
 let revealing: string | undefined
 
 const chat = connectChat('agent', conversation, (m) => {
@@ -63,7 +65,9 @@ function render(entry: Parameters<typeof renderEntry>[0]): HTMLElement {
 
 function renderAudit(entry: AuditEntry) {
   const row = el('li', `audit ${entry.event}`)
-  row.append(el('code', 'seq', String(entry.seq)), el('span', 'event', entry.event), el('span', 'what', [entry.kind, entry.envelopeId, entry.code].filter(Boolean).join(' · ')))
+  // A `redacted` entry counts what the server masked in a message: `card 1`.
+  const counts = entry.event === 'redacted' ? Object.entries(entry.detail ?? {}).filter(([, n]) => n !== '0').map(([kind, n]) => `${kind} ${n}`) : []
+  row.append(el('code', 'seq', String(entry.seq)), el('span', 'event', entry.event), el('span', 'what', [entry.kind, entry.envelopeId, entry.code, ...counts].filter(Boolean).join(' · ')))
   row.title = `${entry.time} · hash ${entry.hash}`
   auditList.prepend(row)
 }
@@ -73,6 +77,14 @@ composer.addEventListener('submit', (e) => {
   if (!text.value.trim()) return
   chat.send({ type: 'say', text: text.value.trim() })
   text.value = ''
+})
+
+// Numbers pasted back into the agent's reply are masked before they are sent (the guard comes from the
+// agent loader this page already runs; its detector loads on first use). The chat server redacts too.
+void (import(`${frameBase}secure-fields-agent.js`) as Promise<typeof GuardModule>).then(async ({ guardComposer }) => {
+  const guard = guardComposer(text, { notice: document.querySelector<HTMLElement>('#composer-notice')! })
+  await guard.ready
+  document.documentElement.dataset.composerGuard = 'ready'
 })
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-request]')) {
   button.addEventListener('click', () => chat.send({ type: 'request', kind: button.dataset.request }))

@@ -5,6 +5,7 @@
  */
 import { connectChat, el, renderEntry } from './chat-client.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+import type * as GuardModule from '../../src/host/composer-guard.js'
 
 const conversation = new URLSearchParams(location.search).get('c') ?? 'conversation-42'
 const transcript = document.querySelector<HTMLOListElement>('#transcript')!
@@ -36,6 +37,14 @@ composer.addEventListener('submit', (e) => {
   if (!text.value.trim()) return
   chat.send({ type: 'say', text: text.value.trim() })
   text.value = ''
+})
+
+// Numbers typed in the chat box itself are masked before they are sent (the guard comes from the
+// loader this page already runs; its detector loads on first use). The chat server redacts too.
+void (import(`${frameBase}secure-fields.js`) as Promise<typeof GuardModule>).then(async ({ guardComposer }) => {
+  const guard = guardComposer(text, { notice: document.querySelector<HTMLElement>('#composer-notice')! })
+  await guard.ready
+  document.documentElement.dataset.composerGuard = 'ready'
 })
 
 /** A secure request in the chat: consent gate, field, send button. */

@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws'
 import { HPKE_4, inspect, publicJwkOf, type PublicJwk } from '../../src/crypto/index.js'
 import type { EnvelopeStore } from '../../src/node/store/index.js'
 import type { AuditLog, AuditInput } from '../../src/node/audit/index.js'
+import { redactWithCounts } from '../../src/node/redact/index.js'
 import { isRecord, parseClientMessage, type ClientMessage, type ServerMessage, type TranscriptEntry } from './protocol.js'
 
 /** What the hub needs from the rest of the demo. */
@@ -66,9 +67,16 @@ export function createChat(deps: ChatDeps) {
   async function handle(socket: WebSocket, role: 'customer' | 'agent', c: Conversation, m: ClientMessage): Promise<void> {
     const now = new Date().toISOString()
     switch (m.type) {
-      case 'say':
-        record(c, { kind: 'text', from: role, text: m.text, at: now })
+      case 'say': {
+        // Second line of defence behind the composer guard (an old client, an integration, a script):
+        // numbers are masked before the message is stored or relayed; the audit log gets the counts.
+        const { text, counts } = redactWithCounts(m.text)
+        record(c, { kind: 'text', from: role, text, at: now })
+        if (counts.card + counts.ssn + counts.iban > 0) {
+          await audit(c, { event: 'redacted', actor: role, detail: { card: String(counts.card), ssn: String(counts.ssn), iban: String(counts.iban) } })
+        }
         break
+      }
       case 'desk-key': {
         if (role !== 'agent') return
         // Validate it as an HPKE-4 public key and keep only the public members, whatever was sent.
