@@ -40,8 +40,13 @@ describe('the demo: numbers typed in the chat box', function () {
   const agentCard = canaryCard()
   const rawCard = canaryCard()
   const ssn = canarySsn()
+  const pastedSsn = canarySsn()
+  const filledSsn = canarySsn()
   const { iban } = canaryIban()
-  const canaries = [card, pastedCard, filledCard, agentCard, rawCard, ssn, iban.slice(4)]
+  const { iban: pastedIban } = canaryIban()
+  const canaries = [card, pastedCard, filledCard, agentCard, rawCard, ssn, pastedSsn, filledSsn, iban.slice(4), pastedIban.slice(4)]
+  const dashedSsn = (digits: string) => `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`
+  const printedIban = (value: string) => value.replace(/(.{4})(?!$)/g, '$1 ')
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sf-demo-guard-'))
@@ -103,23 +108,24 @@ describe('the demo: numbers typed in the chat box', function () {
     await lastEntry(customer, masked)
   })
 
-  it('pasted and autofilled by the customer: masked as it lands', async () => {
+  it('pasted and autofilled by the customer, each kind: masked as it lands', async () => {
     await customer.bringToFront()
     await customer.locator('#message').click()
-    await customer.evaluate((text) => navigator.clipboard.writeText(text), `${spaced(pastedCard).replace(/ /g, '-')}`)
+    await customer.evaluate((text) => navigator.clipboard.writeText(text), `${spaced(pastedCard).replace(/ /g, '-')}, ${dashedSsn(pastedSsn)}, ${printedIban(pastedIban)}`)
     await customer.keyboard.type('pasted ')
     await customer.keyboard.press('Control+V')
-    await customer.waitForFunction((tail) => (document.querySelector('#message') as HTMLInputElement).value === `pasted Visa •••• ${tail}`, pastedCard.slice(-4))
+    const pasted = `pasted Visa •••• ${pastedCard.slice(-4)}, •••-••-${pastedSsn.slice(-4)}, DE •••• ${pastedIban.slice(-4)}`
+    await customer.waitForFunction((value) => (document.querySelector('#message') as HTMLInputElement).value === value, pasted)
     await customer.evaluate(() => navigator.clipboard.writeText(''))
     await enter(customer)
-    await lastEntry(agent, `pasted Visa •••• ${pastedCard.slice(-4)}`)
+    await lastEntry(agent, pasted)
     // A password manager: the value set, then an input event without a key.
     await customer.evaluate((value) => {
       const input = document.querySelector('#message') as HTMLInputElement
       input.value = value
       input.dispatchEvent(new Event('input', { bubbles: true }))
-    }, `${filledCard} and IBAN ${iban.replace(/(.{4})(?!$)/g, '$1 ')}`)
-    const filled = `Visa •••• ${filledCard.slice(-4)} and IBAN DE •••• ${iban.slice(-4)}`
+    }, `${filledCard} and IBAN ${printedIban(iban)}, SSN ${dashedSsn(filledSsn)}`)
+    const filled = `Visa •••• ${filledCard.slice(-4)} and IBAN DE •••• ${iban.slice(-4)}, SSN •••-••-${filledSsn.slice(-4)}`
     expect(await customer.locator('#message').inputValue()).to.equal(filled)
     await enter(customer)
     await lastEntry(agent, filled)
