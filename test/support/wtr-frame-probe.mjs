@@ -59,7 +59,11 @@ export function frameProbePlugin() {
       const page = session.browser.getPage(session.id)
       const suffix = payload?.page ? `/${payload.page}.html` : ''
       const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
-      return Promise.all(frames.map((f) => f.evaluate(probe)))
+      // A frame that navigates while it is probed (an element re-opening its frame) is skipped:
+      // the caller probes again and meets the new one (probeFrame waits for a frame to appear).
+      const gone = (error) => /Execution context was destroyed|detached Frame|Target closed/i.test(String(error?.message ?? error))
+      const probed = await Promise.all(frames.map((f) => f.evaluate(probe).catch((error) => (gone(error) ? undefined : Promise.reject(error)))))
+      return probed.filter((p) => p !== undefined)
     },
   }
 }
