@@ -36,6 +36,12 @@ export const ErrorCodes = {
   DECRYPTION_FAILED: 'ERR_DECRYPTION_FAILED',
   /** A JWK is not a usable key of this suite. */
   KEY_INVALID: 'ERR_KEY_INVALID',
+  /**
+   * The keys given to `seal` cannot share one envelope: none, more than eight, the same key twice,
+   * an Integrated Encryption key (`HPKE-4`, `HPKE-9`) beside others, or quantum-vulnerable
+   * recipients beside post-quantum ones (draft-ietf-jose-hpke-pq-pqt §5 forbids the mix).
+   */
+  RECIPIENTS_INVALID: 'ERR_RECIPIENTS_INVALID',
   /** A file the CLI would write exists already (it never overwrites keys). */
   FILE_EXISTS: 'ERR_FILE_EXISTS',
   /** A file could not be written. */

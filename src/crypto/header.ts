@@ -14,8 +14,13 @@ export const ENVELOPE_TYP = 'secure-fields+jwe'
 export const LIMITS = {
   /** Largest plaintext, in bytes: sensitive fields are short. */
   plaintextBytes: 4096,
-  /** Longest envelope, in characters, accepted by `open` and `inspect`. */
-  envelopeChars: 16384,
+  /**
+   * Longest envelope, in characters, accepted by `open` and `inspect`: room for the largest
+   * plaintext sealed to the most post-quantum recipients (each entry ~1.7 K characters).
+   */
+  envelopeChars: 24576,
+  /** Most recipients of one JSON (Key Encryption) envelope. */
+  recipients: 8,
   /** Longest preview, in characters. */
   previewChars: 64,
   /** Longest context id, in characters. */
@@ -45,14 +50,51 @@ export interface EnvelopeClaims {
   consent?: string
 }
 
-/** The whole protected header: JOSE members and {@link EnvelopeClaims}. */
+/**
+ * The header as one recipient sees it: JOSE members and {@link EnvelopeClaims}. For a compact
+ * envelope, the protected header itself. For a JSON envelope, the JOSE Header of the recipient
+ * that opened it (RFC 7516 §7.2.1): the shared protected header (claims, `enc`) joined with that
+ * recipient's `alg` and `kid`.
+ */
 export interface ProtectedHeader extends EnvelopeClaims {
-  /** `HPKE-4` (draft-ietf-jose-hpke-encrypt). */
+  /** `HPKE-4`, `HPKE-9` (compact) or `HPKE-4-KE`, `HPKE-9-KE` (a JSON envelope's recipient). */
   alg: string
   /** RFC 7638 thumbprint of the recipient public key. */
   kid: string
   /** Always {@link ENVELOPE_TYP}. */
   typ: string
+  /** JSON envelopes only: the content encryption algorithm, `A256GCM`. */
+  enc?: string
+}
+
+/** One recipient of an envelope, as `inspect` lists them. */
+export interface RecipientInfo {
+  /** The recipient's `alg`. */
+  alg: string
+  /** The recipient's key id (RFC 7638 thumbprint). */
+  kid: string
+  /** Whether the recipient's KEM resists a quantum computer (`HPKE-9`, `HPKE-9-KE`). */
+  pq: boolean
+}
+
+/**
+ * What `inspect` reads without a key: the claims, and every recipient. A compact envelope also
+ * has its one recipient's `alg` and `kid` at the top, as its protected header does; a JSON
+ * envelope has `enc` there instead.
+ */
+export interface EnvelopeHeader extends EnvelopeClaims {
+  /** Always {@link ENVELOPE_TYP}. */
+  typ: string
+  /** `compact` (one recipient, Integrated Encryption) or `json` (JWE JSON General Serialization). */
+  serialization: 'compact' | 'json'
+  /** The recipients, in envelope order. */
+  recipients: RecipientInfo[]
+  /** Compact envelopes: the `alg`. */
+  alg?: string
+  /** Compact envelopes: the `kid`. */
+  kid?: string
+  /** JSON envelopes: the content encryption algorithm, `A256GCM`. */
+  enc?: string
 }
 
 /** What the sealer chooses; the rest (`iat`, `exp`, `jti`) is filled in by `seal`. */
@@ -105,13 +147,19 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 const isStr = (v: unknown): v is string => typeof v === 'string'
 
 /**
- * Whether a parsed header is a well-formed envelope header of this profile (types and shapes only;
- * `alg`, `kid`, expiry and context are judged by `open`).
+ * Whether a parsed compact header is a well-formed envelope header of this profile (types and
+ * shapes only; `alg`, `kid`, expiry and context are judged by `open`).
  */
 export function isProfileHeader(h: Record<string, unknown>): h is ProtectedHeader & Record<string, unknown> {
+  return isStr(h.alg) && isStr(h.kid) && hasProfileClaims(h)
+}
+
+/**
+ * Whether a header carries the profile's claims in their shapes: `typ`, `kind`, `preview`, `ctx`,
+ * `iat`, `exp`, `jti` and an optional `consent`.
+ */
+export function hasProfileClaims(h: Record<string, unknown>): h is EnvelopeClaims & { typ: string } & Record<string, unknown> {
   return (
-    isStr(h.alg) &&
-    isStr(h.kid) &&
     h.typ === ENVELOPE_TYP &&
     isStr(h.kind) &&
     KIND.test(h.kind) &&

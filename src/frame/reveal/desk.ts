@@ -5,7 +5,8 @@
  * @module
  */
 import { wipe } from '../../crypto/bytes.js'
-import { recipientFromCryptoKey, type RecipientKey } from '../../crypto/jwk.js'
+import type { RecipientKey } from '../../crypto/jwk.js'
+import { recipientFromCryptoKey } from '../../crypto/crypto-key.js'
 import { SecureFieldsError, isSecureFieldsError } from '../../errors.js'
 import { RevealErrorCodes, type DeskInfo } from '../../protocol/reveal.js'
 import { createDeviceKey, createWrappedKey, unlockDeskKey, type NewDeskKey } from './desk-key.js'

@@ -7,7 +7,7 @@
  * @module
  */
 import { fromUtf8, wipe } from '../../crypto/bytes.js'
-import type { ProtectedHeader } from '../../crypto/header.js'
+import type { EnvelopeHeader } from '../../crypto/header.js'
 import { inspect } from '../../crypto/inspect.js'
 import { open } from '../../crypto/open.js'
 import { HPKE_4 } from '../../crypto/suite.js'
@@ -185,12 +185,12 @@ class RevealApp {
     if (!record || !store || !config) return this.refuse(id, RevealErrorCodes.DESK_NOT_ENROLLED)
     const envelope = config.envelope
     if (!envelope) return this.refuse(id, RevealErrorCodes.NO_ENVELOPE)
-    let header: ProtectedHeader
+    let header: EnvelopeHeader
     try {
       header = inspect(envelope)
       // The same checks `open` makes, before the agent is asked for anything: no step-up for an
       // envelope that would be refused anyway. `open` makes them again, authenticated.
-      if (header.kid !== record.publicJwk.kid) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_KEY)
+      if (!header.recipients.some((r) => r.kid === record.publicJwk.kid)) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_KEY)
       if (header.exp <= Math.floor(Date.now() / 1000)) return this.refuse(id, ErrorCodes.ENVELOPE_EXPIRED)
       if (header.ctx !== config.context) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_CONTEXT)
       if (await store.wasRevealed(header.jti)) return this.refuse(id, RevealErrorCodes.ALREADY_REVEALED, header)
@@ -214,7 +214,7 @@ class RevealApp {
   }
 
   /** Puts the value on screen for `showFor` seconds. The bytes are wiped by the caller right after. */
-  private show(id: number, header: ProtectedHeader, plaintext: Uint8Array): void {
+  private show(id: number, header: EnvelopeHeader, plaintext: Uint8Array): void {
     this.display(id, header, formatRevealed(header.kind, fromUtf8(plaintext), this.locale))
   }
 
@@ -249,7 +249,7 @@ class RevealApp {
     this.channel.send({ t: 'wiped', jti, kind, preview })
   }
 
-  private refuse(id: number, code: string, header?: ProtectedHeader): void {
+  private refuse(id: number, code: string, header?: EnvelopeHeader): void {
     const refusal = refusalFor(code)
     const message = this.locale.t(refusal.key)
     // A refusal while idle leaves the desk idle (the next envelope may be fine).

@@ -7,7 +7,8 @@ import { Command, Option } from 'commander'
 import { constants, existsSync } from 'node:fs'
 import { mkdir, open as openFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateKeyPair, inspect, open, seal, LIMITS, DEFAULT_LIFETIME } from '../../crypto/index.js'
+import { generateKeyPair, inspect, open, seal, LIMITS, DEFAULT_LIFETIME, ALGORITHMS, type KeyAlgorithm } from '../../crypto/index.js'
+import { recipientList } from '../../crypto/seal-to.js'
 import { SecureFieldsError, ErrorCodes } from '../../errors.js'
 import { readAll, readJwkFile, withoutTrailingNewline } from './io.js'
 
@@ -38,13 +39,20 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
 const write = (stream: NodeJS.WritableStream, data: string | Uint8Array) =>
   new Promise<void>((resolve, reject) => stream.write(data, (e) => (e ? reject(e) : resolve())))
 
-/** `secure-fields keygen --out DIR`. */
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+/** `secure-fields keygen --out DIR [--alg ALG]`. */
 export function keygenCommand(io: CliIo): Command {
   return new Command('keygen')
-    .description('Generate a recipient X25519 key pair: DIR/private.jwk.json (mode 0600) and DIR/public.jwk.json.')
+    .description('Generate a recipient key pair: DIR/private.jwk.json (mode 0600) and DIR/public.jwk.json.')
     .requiredOption('--out <dir>', 'folder for the two JWK files (created if missing)')
-    .action(async ({ out }: { out: string }) => {
-      const { privateJwk, publicJwk } = await generateKeyPair()
+    .addOption(
+      new Option('--alg <alg>', 'HPKE-4: X25519; HPKE-9: post-quantum hybrid (MLKEM768-X25519); the -KE forms are for envelopes with several recipients')
+        .choices(Object.keys(ALGORITHMS))
+        .default('HPKE-4'),
+    )
+    .action(async ({ out, alg }: { out: string; alg: KeyAlgorithm }) => {
+      const { privateJwk, publicJwk } = await generateKeyPair({ alg })
       await mkdir(out, { recursive: true, mode: 0o700 })
       const privatePath = join(out, 'private.jwk.json')
       const publicPath = join(out, 'public.jwk.json')
@@ -59,22 +67,25 @@ export function keygenCommand(io: CliIo): Command {
     })
 }
 
-/** `secure-fields seal --key PUBLIC --context C [--kind K]`. */
+/** `secure-fields seal --key PUBLIC [--key PUBLIC…] --context C [--kind K]`. */
 export function sealCommand(io: CliIo): Command {
   return new Command('seal')
-    .description('Seal the plaintext read from stdin to a public key; print the envelope (JWE Compact) on stdout.')
-    .requiredOption('--key <file>', 'recipient public JWK file')
+    .description(
+      'Seal the plaintext read from stdin to one public key (JWE Compact envelope) or several (JWE JSON envelope, any one key opens it); print the envelope on stdout.',
+    )
+    .requiredOption('--key <file>', 'a recipient public JWK file, or a JWKS file (repeatable)', collect)
     .requiredOption('--context <id>', 'context id (conversation) the envelope is bound to')
     .option('--kind <kind>', 'field kind', 'text')
     .option('--preview <text>', 'masked preview to carry in the header', '')
     .addOption(new Option('--expires-in <seconds>', 'lifetime in seconds').default(DEFAULT_LIFETIME).argParser((v) => Number(v)))
     .option('--raw', 'keep a trailing newline of stdin (by default one is dropped)')
-    .action(async (o: { key: string; context: string; kind: string; preview: string; expiresIn: number; raw?: boolean }) => {
-      const key = await readJwkFile(o.key)
+    .action(async (o: { key: string[]; context: string; kind: string; preview: string; expiresIn: number; raw?: boolean }) => {
+      // Each file holds one JWK or a key set; one key in all seals to that key alone.
+      const keys = (await Promise.all(o.key.map(readJwkFile))).flatMap((k) => recipientList(k))
       const input = await readAll(io.stdin, LIMITS.plaintextBytes + 2)
       const plaintext = o.raw ? input : withoutTrailingNewline(input)
       try {
-        const envelope = await seal(new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), key, {
+        const envelope = await seal(new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), keys, {
           kind: o.kind,
           context: o.context,
           preview: o.preview,

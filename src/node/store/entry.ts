@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { inspect, LIMITS, SecureFieldsError, ErrorCodes, type ProtectedHeader } from '../../crypto/index.js'
+import { inspect, LIMITS, SecureFieldsError, ErrorCodes, type EnvelopeHeader } from '../../crypto/index.js'
 import { StoreErrorCodes, type EnvelopeMeta } from './types.js'
 
 /** A record ready to be written by a backend. */
@@ -44,7 +44,7 @@ const invalid = (why: string) => new SecureFieldsError(ErrorCodes.INPUT_INVALID,
  * @throws {@link SecureFieldsError} the `inspect` codes, `ERR_ENVELOPE_EXPIRED`, `ERR_INPUT_INVALID`
  */
 export function prepareEntry(envelope: string, overrides: Partial<EnvelopeMeta> | undefined, now: number): PreparedEntry {
-  const header: ProtectedHeader = inspect(envelope)
+  const header: EnvelopeHeader = inspect(envelope)
   const sealedExp = header.exp * 1000
   const meta: EnvelopeMeta = {
     conversation: overrides?.conversation ?? header.ctx,

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ProtectedHeader } from '../../crypto/index.js'
+import type { EnvelopeHeader } from '../../crypto/index.js'
 
 /** What the store keeps next to an envelope, for listing and expiry. None of it is secret. */
 export interface EnvelopeMeta {
@@ -43,7 +43,7 @@ export interface EnvelopePeek {
   /** The store id. */
   id: string
   /** The envelope's protected header, as `inspect` reads it (unauthenticated until opened). */
-  header: ProtectedHeader
+  header: EnvelopeHeader
   /** Its metadata. */
   meta: EnvelopeMeta
 }
