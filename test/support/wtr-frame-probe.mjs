@@ -58,8 +58,13 @@ export function frameProbePlugin() {
       if (command !== 'sf-frame-probe') return undefined
       const page = session.browser.getPage(session.id)
       const suffix = payload?.page ? `/${payload.page}.html` : ''
-      const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
-      return Promise.all(frames.map((f) => f.evaluate(probe)))
+      const frames = page.frames().filter((f) => f !== page.mainFrame() && !f.detached && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
+      // A frame of the previous test may still be listed while the browser detaches it: its
+      // context goes away under the probe. Such a frame is gone, not a failure; the caller waits
+      // for the frame it expects (probeFrame).
+      const gone = (error) => (/Execution context was destroyed|detached|Target closed/i.test(String(error?.message)) ? null : Promise.reject(error))
+      const probed = await Promise.all(frames.map((f) => f.evaluate(probe).catch(gone)))
+      return probed.filter((p) => p !== null)
     },
   }
 }
