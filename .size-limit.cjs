@@ -20,5 +20,8 @@ const fieldPages = readdirSync(dir)
 module.exports = [
   { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '12 KB', gzip: true },
   { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '12 KB', gzip: true },
-  ...fieldPages.map((page) => ({ name: `${page} frame app`, path: pageAssets(page), limit: '35 KB', gzip: true })),
+  // 36 KB: a field also takes key sets and post-quantum keys (policy checks and the loader of
+  // their code, ~0.8 KB); the key-set code and the post-quantum suite are chunks of their own,
+  // loaded only by a field configured with such keys, and not counted here.
+  ...fieldPages.map((page) => ({ name: `${page} frame app`, path: pageAssets(page), limit: '36 KB', gzip: true })),
 ]

@@ -48,6 +48,11 @@ export const ErrorCodes = {
   FILE_WRITE: 'ERR_FILE_WRITE',
   /** An argument (claims, options, plaintext type) is not acceptable. */
   INPUT_INVALID: 'ERR_INPUT_INVALID',
+  /**
+   * The frame origin's policy seals this kind to post-quantum keys only (`requirePq`), and the
+   * field's key or key set is not (or not only) post-quantum.
+   */
+  POLICY_PQ_REQUIRED: 'ERR_POLICY_PQ_REQUIRED',
 } as const
 
 /** One of the stable codes of {@link ErrorCodes}. */

@@ -4,7 +4,7 @@
  */
 import type { Meta } from '@storybook/web-components-vite'
 import type { FieldDemo } from '../src/protocol/demo.js'
-import { field, invalidStory as invalid, localesStory, refusedStory, sealedStory, type FieldArgs, type FieldStory as Story } from './support.js'
+import { field, invalidStory as invalid, localesStory, refusedStory, sealedStory, sealedToKeySetStory, type FieldArgs, type FieldStory as Story } from './support.js'
 
 const TAG = 'secure-card-input'
 const VALID: FieldDemo = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
@@ -42,6 +42,12 @@ export const InvalidCvcIncomplete = invalid('card.cvc.incomplete', { number: '37
 export const Complete: Story = { args: { demo: VALID } }
 
 export const Sealed = sealedStory(TAG, { number: '5555 5555 5555 4444', expiry: '09/30', cvc: '737' })
+
+/**
+ * Sealed once to the agent's desk and the back office that charges the card, both post-quantum
+ * (`HPKE-9-KE`): one JSON envelope, either key opens it, the customer types once.
+ */
+export const SealedToKeySet: Story = { name: 'Sealed: desk and back office', ...sealedToKeySetStory(TAG, { number: '5555 5555 5555 4444', expiry: '09/30', cvc: '737' }) }
 
 export const Disabled: Story = { args: { disabled: true, demo: VALID } }
 

@@ -48,6 +48,15 @@ const chat = connectChat('agent', conversation, (m) => {
     case 'notice':
       deskStatus.textContent = m.text
       break
+    case 'back-office': {
+      // What the back office found, under the card's line in the transcript (agents only).
+      const row = el('li', 'entry back-office')
+      row.append(el('span', 'who', 'Back office'), el('div', 'body', m.text))
+      const card = transcript.querySelector(`[data-id="${CSS.escape(m.id)}"]`)
+      if (card) card.after(row)
+      else transcript.append(row)
+      break
+    }
   }
 })
 

@@ -39,7 +39,7 @@ composer.addEventListener('submit', (e) => {
 })
 
 /** A secure request in the chat: consent gate, field, send button. */
-function showRequest(requestId: string, kind: string, publicKey: Record<string, unknown>, context: string) {
+function showRequest(requestId: string, kind: string, publicKey: Record<string, unknown> | Array<Record<string, unknown>>, context: string) {
   const spec = FIELDS[kind]
   if (!spec) return
   const item = el('li', 'entry theirs secure-request')

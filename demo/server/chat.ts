@@ -7,10 +7,13 @@
  * @module
  */
 import type { WebSocket } from 'ws'
-import { HPKE_4, inspect, publicJwkOf, type PublicJwk } from '../../src/crypto/index.js'
+import { inspect, publicJwkOf, type AnyPublicJwk } from '../../src/crypto/index.js'
+import { resolvePublic } from '../../src/crypto/resolve.js'
+import { defaultSuites } from '../../src/crypto/defaults.js'
 import type { EnvelopeStore } from '../../src/node/store/index.js'
 import type { AuditLog, AuditInput } from '../../src/node/audit/index.js'
 import { isRecord, parseClientMessage, type ClientMessage, type ServerMessage, type TranscriptEntry } from './protocol.js'
+import type { BackOffice } from './back-office.js'
 
 /** What the hub needs from the rest of the demo. */
 export interface ChatDeps {
@@ -18,6 +21,11 @@ export interface ChatDeps {
   audit: AuditLog
   /** Adds a desk key to the frame origin's pinned set. */
   pinDeskKey(kid: string): void
+  /**
+   * The back office: every card is sealed to it too (one envelope, two recipients), and it checks
+   * that a charge is possible, then wipes the card.
+   */
+  backOffice: BackOffice
   /** One line per notable event, for the server's output (never a value). */
   log(line: string): void
 }
@@ -28,7 +36,7 @@ interface Conversation {
   customers: Set<WebSocket>
   agents: Set<WebSocket>
   /** The desk key customers' fields seal to. */
-  deskKey?: PublicJwk
+  deskKey?: AnyPublicJwk
 }
 
 const KINDS = new Set(['card', 'ssn', 'iban'])
@@ -63,6 +71,31 @@ export function createChat(deps: ChatDeps) {
     deps.log(`audit ${entry.seq} ${entry.event}${entry.kind ? ` ${entry.kind}` : ''}${entry.envelopeId ? ` ${entry.envelopeId}` : ''}${entry.code ? ` ${entry.code}` : ''}`)
   }
 
+  /** The keys a field of `kind` seals to: the desk, and for a card the back office too. */
+  const keysFor = (c: Conversation, kind: string): AnyPublicJwk[] => (kind === 'card' ? [c.deskKey!, deps.backOffice.publicJwk] : [c.deskKey!])
+  const requestKeys = (c: Conversation, kind: string) => {
+    const keys = keysFor(c, kind).map((k) => ({ ...k }) as Record<string, unknown>)
+    return keys.length === 1 ? keys[0]! : keys
+  }
+
+  /**
+   * The back office opens its copy of the card (the store keeps the envelope for the agent's one
+   * reveal), says whether a charge is possible, and wipes it; the agents see the answer and the
+   * audit log both steps, never a value.
+   */
+  async function checkCharge(c: Conversation, id: string, envelope: string): Promise<void> {
+    try {
+      const { chargeable, preview } = await deps.backOffice.checkCharge(envelope, c.id)
+      await audit(c, { event: 'revealed', envelopeId: id, kind: 'card', actor: 'back-office', detail: { purpose: 'charge check', result: chargeable ? 'possible' : 'not possible' } })
+      await audit(c, { event: 'wiped', envelopeId: id, kind: 'card', actor: 'back-office' })
+      const text = chargeable ? `Back office: a charge on ${preview} is possible. The card was wiped there.` : 'Back office: this card cannot be charged. It was wiped there.'
+      broadcast(c, { type: 'back-office', id, text }, 'agents')
+    } catch (error) {
+      const code = isRecord(error) && typeof error.code === 'string' ? error.code : 'ERR_DEMO'
+      await audit(c, { event: 'failed', envelopeId: id, kind: 'card', actor: 'back-office', code })
+    }
+  }
+
   async function handle(socket: WebSocket, role: 'customer' | 'agent', c: Conversation, m: ClientMessage): Promise<void> {
     const now = new Date().toISOString()
     switch (m.type) {
@@ -71,9 +104,9 @@ export function createChat(deps: ChatDeps) {
         break
       case 'desk-key': {
         if (role !== 'agent') return
-        // Validate it as an HPKE-4 public key and keep only the public members, whatever was sent.
-        const { kid } = await HPKE_4.importPublic(m.publicJwk)
-        c.deskKey = { ...publicJwkOf(m.publicJwk as unknown as PublicJwk), kid }
+        // Validate it as a public key of any suite and keep only the public members, whatever was sent.
+        const { kid } = await resolvePublic(m.publicJwk, defaultSuites())
+        c.deskKey = { ...publicJwkOf(m.publicJwk as unknown as AnyPublicJwk), kid }
         deps.pinDeskKey(kid)
         deps.log(`desk key ${kid} registered for ${c.id}`)
         break
@@ -83,19 +116,24 @@ export function createChat(deps: ChatDeps) {
         if (!c.deskKey) return send(socket, { type: 'notice', text: 'Set up this desk first: no desk key yet.' })
         const requestId = `r${nextRequest++}`
         record(c, { kind: 'request', from: 'agent', requestId, field: m.kind, at: now })
-        broadcast(c, { type: 'request', requestId, field: m.kind, publicKey: { ...c.deskKey }, context: c.id }, 'customers')
+        broadcast(c, { type: 'request', requestId, field: m.kind, publicKey: requestKeys(c, m.kind), context: c.id }, 'customers')
         break
       }
       case 'envelope': {
         if (role !== 'customer') return
         const header = inspect(m.envelope)
-        if (header.ctx !== c.id || header.kid !== c.deskKey?.kid) {
+        // Sealed for this conversation and to exactly the keys it was asked for (the desk, and
+        // the back office for a card).
+        const asked = c.deskKey ? keysFor(c, header.kind).map((k) => k.kid ?? '') : []
+        const sealedTo = header.recipients.map((r) => r.kid)
+        if (header.ctx !== c.id || asked.length === 0 || asked.length !== sealedTo.length || !asked.every((kid) => sealedTo.includes(kid))) {
           await audit(c, { event: 'refused', kind: header.kind, envelopeId: header.jti, code: header.ctx !== c.id ? 'ERR_ENVELOPE_WRONG_CONTEXT' : 'ERR_ENVELOPE_WRONG_KEY' })
           return send(socket, { type: 'notice', text: 'That value was sealed for another desk or conversation.' })
         }
         const id = await deps.store.put(m.envelope, { conversation: c.id })
         await audit(c, { event: 'stored', kind: header.kind, envelopeId: id })
         record(c, { kind: 'secure', from: 'customer', id, field: header.kind, preview: header.preview, consent: header.consent !== undefined, at: now })
+        if (header.kind === 'card') await checkCharge(c, id, m.envelope)
         break
       }
       case 'fetch': {

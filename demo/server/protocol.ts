@@ -25,12 +25,14 @@ export type ClientMessage =
 export type ServerMessage =
   | { type: 'welcome'; conversation: string; transcript: TranscriptEntry[]; deskReady: boolean }
   | { type: 'entry'; entry: TranscriptEntry }
-  | { type: 'request'; requestId: string; field: string; publicKey: Record<string, unknown>; context: string }
+  | { type: 'request'; requestId: string; field: string; publicKey: Record<string, unknown> | Array<Record<string, unknown>>; context: string }
   | { type: 'envelope'; id: string; envelope: string }
   | { type: 'gone'; id: string }
   | { type: 'deleted'; id: string }
   | { type: 'audit'; entry: AuditEntry }
   | { type: 'notice'; text: string }
+  /** To agents: what the back office found (a charge is possible, or not), never a value. */
+  | { type: 'back-office'; id: string; text: string }
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
@@ -46,7 +48,7 @@ export function parseClientMessage(v: unknown): ClientMessage | undefined {
     case 'request':
       return str(v.kind, 16) ? { type: 'request', kind: v.kind } : undefined
     case 'envelope':
-      return str(v.requestId, 32) && str(v.envelope, 16384) ? { type: 'envelope', requestId: v.requestId, envelope: v.envelope } : undefined
+      return str(v.requestId, 32) && str(v.envelope, 24576) ? { type: 'envelope', requestId: v.requestId, envelope: v.envelope } : undefined
     case 'fetch':
       return str(v.id, 64) ? { type: 'fetch', id: v.id } : undefined
     case 'revealed':

@@ -13,8 +13,13 @@
 import type { Key } from 'hpke'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uDecode, b64uEncode, utf8, wipe } from './bytes.js'
-import { checkAlg, type Suite } from './suite.js'
-import { thumbprint, type AkpPrivateJwk, type AkpPublicJwk, type RecipientKey, type SenderKey } from './jwk.js'
+import type { Suite } from './suite.js'
+import { sha256B64u, type AkpPrivateJwk, type AkpPublicJwk, type RecipientKey, type SenderKey } from './jwk.js'
+
+/** RFC 7638 thumbprint of an AKP key: SHA-256 over exactly `{"alg","kty","pub"}` (RFC 9964). */
+export function akpThumbprint(jwk: { alg: string; pub: string }): Promise<string> {
+  return sha256B64u(`{"alg":${JSON.stringify(jwk.alg)},"kty":"AKP","pub":"${jwk.pub}"}`)
+}
 
 const invalid = (why: string) => new SecureFieldsError(ErrorCodes.KEY_INVALID, `Invalid AKP JWK: ${why}.`)
 
@@ -49,7 +54,7 @@ export async function importAkpPublic(jwk: unknown, suite: Suite, Npk: number): 
   } catch {
     throw invalid('the KEM rejected the public key')
   }
-  return { kid: await thumbprint({ kty: 'AKP', alg, pub }), alg, key, suite }
+  return { kid: await akpThumbprint({ alg, pub }), alg, key, suite }
 }
 
 /** Imported private keys by JWK object, so repeated opens with one JWK import (and check) it once. */
@@ -104,17 +109,28 @@ export async function recipientFromSeed(seed: Uint8Array, publicJwk: AkpPublicJw
   } catch {
     throw invalid('priv does not belong to pub')
   }
-  return { kid: await thumbprint({ kty: 'AKP', alg: checked.alg, pub: checked.pub }), alg: checked.alg, key: privateKey, suite }
+  return { kid: await akpThumbprint(checked), alg: checked.alg, key: privateKey, suite }
+}
+
+/**
+ * Generates an AKP key pair of `suite` for `alg`: the public JWK and the private seed as bytes,
+ * for a caller that keeps it wrapped (a reveal desk). The caller wipes `seed`.
+ */
+export async function generateAkpSeed(suite: Suite, alg: string): Promise<{ publicJwk: AkpPublicJwk; seed: Uint8Array }> {
+  if (alg !== suite.alg && alg !== suite.keAlg) {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `This suite makes keys for "${suite.alg}" or "${suite.keAlg}" only.`)
+  }
+  const pair = await suite.hpke.GenerateKeyPair(true)
+  const pub = b64uEncode(await suite.hpke.SerializePublicKey(pair.publicKey))
+  // SerializePrivateKey (draft-ietf-hpke-pq-04 §3.2): the 32-byte seed the key pair expands from.
+  const seed = await suite.hpke.SerializePrivateKey(pair.privateKey)
+  return { publicJwk: { kty: 'AKP', alg, pub, kid: await akpThumbprint({ alg, pub }), use: 'enc' }, seed }
 }
 
 /** Generates an AKP key pair of `suite` for `alg` and returns it as JWKs with `kid` = thumbprint. */
 export async function generateAkpJwks(suite: Suite, alg: string): Promise<{ privateJwk: AkpPrivateJwk; publicJwk: AkpPublicJwk }> {
-  checkAlg(suite, alg)
-  const pair = await suite.hpke.GenerateKeyPair(true)
-  const pub = b64uEncode(await suite.hpke.SerializePublicKey(pair.publicKey))
-  const seed = await suite.hpke.SerializePrivateKey(pair.privateKey)
+  const { publicJwk, seed } = await generateAkpSeed(suite, alg)
   try {
-    const publicJwk: AkpPublicJwk = { kty: 'AKP', alg, pub, kid: await thumbprint({ kty: 'AKP', alg, pub }), use: 'enc' }
     return { publicJwk, privateJwk: { ...publicJwk, priv: b64uEncode(seed) } }
   } finally {
     wipe(seed)

@@ -5,7 +5,7 @@
  * @module
  */
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
-import { algsOf, checkPublic, thumbprint, type PublicJwk, type RecipientKey } from './jwk.js'
+import { algsOf, checkPublic, x25519Thumbprint, type PublicJwk, type RecipientKey } from './jwk.js'
 import { HPKE_4, type Suite } from './suite.js'
 import { x25519PrivateFromCryptoKey, type X25519Key } from './x25519.js'
 
@@ -23,5 +23,5 @@ export async function recipientFromCryptoKey(privateKey: CryptoKey, publicJwk: P
   } catch {
     throw new SecureFieldsError(ErrorCodes.KEY_INVALID, 'Invalid X25519 JWK: expected an X25519 private CryptoKey.')
   }
-  return { kid: await thumbprint({ x }), alg, key, suite }
+  return { kid: await x25519Thumbprint({ x }), alg, key, suite }
 }

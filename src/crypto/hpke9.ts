@@ -6,7 +6,7 @@
  *   combined with SHA3-256, secure while either half is; from `@panva/hpke-noble`, which runs
  *   `@noble/post-quantum` (WebCrypto has no ML-KEM yet);
  * - KDF SHAKE256 (0x0011, a one-stage KDF, draft-ietf-hpke-pq-04 §5), from `@panva/hpke-noble`;
- * - AEAD AES-256-GCM (0x0002) through WebCrypto (`hpke`).
+ * - AEAD AES-256-GCM (0x0002) through WebCrypto (`aes256gcm.ts`).
  *
  * The draft registers no X-Wing suite with ChaCha20-Poly1305 (earlier individual drafts had one,
  * `HPKE-11`, withdrawn before adoption), so this suite uses AES-256-GCM as the draft does.
@@ -16,10 +16,11 @@
  *
  * @module
  */
-import { CipherSuite, AEAD_AES_256_GCM, type Key } from 'hpke'
+import { CipherSuite, type Key } from 'hpke'
 import { KEM_MLKEM768_X25519, KDF_SHAKE256 } from '@panva/hpke-noble'
 import { ALGORITHMS } from './algorithms.js'
-import { generateAkpJwks, importAkpPrivate, importAkpPublic, recipientFromSeed as fromSeed } from './akp.js'
+import { AEAD_AES_256_GCM } from './aes256gcm.js'
+import { generateAkpJwks, generateAkpSeed, importAkpPrivate, importAkpPublic, recipientFromSeed as fromSeed } from './akp.js'
 import type { AkpPrivateJwk, AkpPublicJwk, RecipientKey } from './jwk.js'
 import type { Suite } from './suite.js'
 
@@ -48,4 +49,12 @@ export const HPKE_9: Suite & { generate(alg?: string): Promise<{ privateJwk: Akp
  */
 export function recipientFromSeed(seed: Uint8Array, publicJwk: AkpPublicJwk): Promise<RecipientKey> {
   return fromSeed(seed, publicJwk, HPKE_9)
+}
+
+/**
+ * Generates an `HPKE_9` key pair for `alg` (`HPKE-9` or `HPKE-9-KE`) as its public JWK and the
+ * 32-byte private seed, for a key that is stored wrapped. The caller wipes `seed`.
+ */
+export function generateSeed(alg: 'HPKE-9' | 'HPKE-9-KE'): Promise<{ publicJwk: AkpPublicJwk; seed: Uint8Array }> {
+  return generateAkpSeed(HPKE_9, alg)
 }

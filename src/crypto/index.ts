@@ -16,8 +16,8 @@ export { HPKE_9, recipientFromSeed } from './hpke9.js'
 export { sealWithSuite } from './seal-with-suite.js'
 export { sealTo, recipientList } from './seal-to.js'
 export { ALGORITHMS, algorithmInfo, CONTENT_ENC, type AlgorithmInfo, type KeyAlgorithm, type KeyMode } from './algorithms.js'
+export { thumbprint } from './thumbprint.js'
 export {
-  thumbprint,
   publicJwkOf,
   type AkpPrivateJwk,
   type AkpPublicJwk,

@@ -63,20 +63,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The RFC 7638 thumbprint that serves as `kid`, SHA-256 over the key's required members in
- * lexicographic order without white space. §3.2: an OKP key hashes exactly `{"crv","kty","x"}`;
- * an AKP key (RFC 9964) exactly `{"alg","kty","pub"}` — its `alg` is part of its identity.
+ * The RFC 7638 thumbprint of an X25519 key, its `kid`: SHA-256 over exactly `{"crv","kty","x"}`
+ * in that order without white space (§3.2). `thumbprint.ts` has the one for every key type.
  */
-export function thumbprint(jwk: Pick<PublicJwk, 'x'> | { kty: 'AKP'; alg: string; pub: string }): Promise<string> {
-  return 'pub' in jwk ? sha256B64u(`{"alg":${JSON.stringify(jwk.alg)},"kty":"AKP","pub":"${jwk.pub}"}`) : x25519Thumbprint(jwk)
-}
-
-/** The RFC 7638 thumbprint of an X25519 key (§3.2: `{"crv","kty","x"}`). */
 export function x25519Thumbprint(jwk: Pick<PublicJwk, 'x'>): Promise<string> {
   return sha256B64u(`{"crv":"X25519","kty":"OKP","x":"${jwk.x}"}`)
 }
 
-async function sha256B64u(text: string): Promise<string> {
+/** base64url SHA-256 of a string's UTF-8: the hash of every RFC 7638 thumbprint. */
+export async function sha256B64u(text: string): Promise<string> {
   return b64uEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))))
 }
 

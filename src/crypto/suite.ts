@@ -7,7 +7,7 @@
  * @module
  */
 import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory, type Key } from 'hpke'
-import { KDF_HKDF_SHA256 as KDF_NOBLE } from '@panva/hpke-noble'
+import { KDF_HKDF_SHA256 as KDF_NOBLE } from './hkdf-sha256.js'
 import { AEAD_CHACHA20_POLY1305 } from './chacha20poly1305.js'
 import { withConstantExtracts } from './kdf-constants.js'
 import { createX25519Kem } from './x25519-kem.js'

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { SecureFieldElement } from './secure-field-element.js'
+export { SecureFieldElement, type PublicKeyConfig } from './secure-field-element.js'
 export { SecureCardInput, defineSecureCardInput } from './secure-card-input.js'
 export { SecureSsnInput, defineSecureSsnInput } from './secure-ssn-input.js'
 export { SecureTextInput, defineSecureTextInput } from './secure-text-input.js'

@@ -31,8 +31,11 @@ export interface FieldConfig {
   locale: string
   /** Allow-listed CSS custom properties (`--sf-*`) and their values; validated again by the frame. */
   theme: Record<string, string>
-  /** The recipient public key (JWK). */
-  publicKey: PublicJwkLike | null
+  /**
+   * The recipient public key (JWK), or a key set: a JWKS (`{ keys: [...] }`) or an array of up to
+   * eight JWKs, every one of which can open what the field seals.
+   */
+  publicKey: PublicJwkLike | PublicJwkLike[] | null
   /** Context id (conversation) every envelope is bound to. */
   context: string
   required: boolean

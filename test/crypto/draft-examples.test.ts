@@ -4,7 +4,7 @@ import { HPKE_9 } from '../../src/crypto/hpke9.js'
 import { decryptParts, parseCompact, decodeHeader } from '../../src/crypto/jwe.js'
 import { decryptContent, recipientStructure, unwrapCek } from '../../src/crypto/key-encryption.js'
 import { b64uDecode } from '../../src/crypto/bytes.js'
-import { thumbprint } from '../../src/crypto/jwk.js'
+import { thumbprint } from '../../src/crypto/thumbprint.js'
 import { loadVectorJson, loadVectorText, toHex } from '../support/vectors.js'
 
 // draft-ietf-jose-hpke-encrypt-20 examples (test/vectors/README.md): made with random ephemeral

@@ -1,8 +1,10 @@
 /**
  * The demo end to end: one Node process (chat server, pages, frame origin, SQLite store, audit
  * log), two pages in one Chromium. The customer asks for help, the agent requests a card, the
- * customer consents and types it, both transcripts show only the preview, the agent reveals it once
- * after a WebAuthn step-up, the envelope is deleted, the audit trail shows every step — and the
+ * customer consents and types it (sealed once, to the agent's post-quantum desk and the back
+ * office), both transcripts show only the preview, the back office checks a charge is possible and
+ * wipes its copy, the agent reveals it once after a WebAuthn step-up, the envelope is deleted, the
+ * audit trail shows every step — and the
  * card's digits are found nowhere: not in either page, the database file, the audit log, or the
  * server's output.
  */
@@ -101,6 +103,10 @@ describe('the demo, end to end', function () {
       throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${output.slice(-2000)}`)
     })
     await agent.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor()
+    // The card was sealed once, to the agent's post-quantum desk and to the back office: the back
+    // office opened its copy, found a charge possible, and wiped it. The customer sees none of it.
+    await agent.locator('#transcript .entry.back-office', { hasText: `a charge on ${preview} is possible` }).waitFor()
+    expect(await customer.locator('#transcript .entry.back-office').count()).to.equal(0)
 
     // The agent reveals it once, after the step-up; then hides it (wiped).
     await agent.bringToFront()
@@ -118,6 +124,8 @@ describe('the demo, end to end', function () {
     for (const e of ['stored', 'taken', 'revealed', 'wiped']) expect(events, events.join(',')).to.include(e)
     const verification = await verifyAuditLog(join(dataDir, 'audit.log'))
     expect(verification.ok, JSON.stringify(verification.problems)).to.equal(true)
+    const entries = readFileSync(join(dataDir, 'audit.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { event: string; actor?: string })
+    expect(entries.filter((e) => e.actor === 'back-office').map((e) => e.event)).to.deep.equal(['revealed', 'wiped'])
 
     // The envelope is gone from the store, and a second fetch finds nothing.
     const store = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })

@@ -3,7 +3,7 @@
  * against the real frame origin, waiting for events, typing through real key events.
  */
 import { sendKeys } from '@web/test-runner-commands'
-import type { PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
+import type { AnyPrivateJwk, AnyPublicJwk, PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail } from '../../src/host/events.js'
 import '../../src/host/define.js'
@@ -21,6 +21,22 @@ export interface TestConfig {
   strictFrameBase: string
   /** A frame origin whose policy requires consent for `card` fields. */
   consentFrameBase: string
+  /** A frame origin whose policy seals `ssn` and `iban` to post-quantum keys only. */
+  pqFrameBase: string
+  /** A post-quantum key pair (HPKE-9), pinned on every test origin that pins. */
+  pqKey: KeyPair
+  /** Two pinned Key Encryption key pairs (HPKE-4-KE): a key set. */
+  team: KeyPair[]
+  /** Two pinned post-quantum Key Encryption key pairs (HPKE-9-KE): a key set. */
+  pqTeam: KeyPair[]
+  /** A Key Encryption key pair (HPKE-4-KE) no test origin pins. */
+  unpinnedTeamKey: KeyPair
+}
+
+/** A public and private JWK. */
+export interface KeyPair {
+  publicJwk: AnyPublicJwk
+  privateJwk: AnyPrivateJwk
 }
 
 let config: Promise<TestConfig> | undefined

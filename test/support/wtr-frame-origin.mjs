@@ -1,6 +1,7 @@
 // A web-test-runner plugin that runs the real frame origin beside the test server: the built
 // frames (dist/frame) on http://fields.localhost:PORT, allowing the test page's origin as parent
-// and pinning one test key. Tests read the origins and keys from /__sf/config.json.
+// and pinning the test keys (one X25519 key, one post-quantum key, and two key sets). Tests read
+// the origins and keys from /__sf/config.json.
 import { randomBytes } from 'node:crypto'
 import { register } from 'tsx/esm/api'
 
@@ -12,6 +13,7 @@ export function frameOriginPlugin({ hostPort, framePort }) {
   let server
   let strict
   let consent
+  let pq
   let config
   // The admin route's token stays in Node: tests pin desk keys through the sf-frame-pin command,
   // which calls the real route over HTTP.
@@ -21,11 +23,18 @@ export function frameOriginPlugin({ hostPort, framePort }) {
     async serverStart() {
       const pinned = await generateKeyPair()
       const unpinned = await generateKeyPair()
+      // Post-quantum (HPKE-9), and two key sets of Key Encryption keys, every key pinned; one more
+      // Key Encryption key that is not.
+      const pqKey = await generateKeyPair({ alg: 'HPKE-9' })
+      const team = await Promise.all([0, 1].map(() => generateKeyPair({ alg: 'HPKE-4-KE' })))
+      const pqTeam = await Promise.all([0, 1].map(() => generateKeyPair({ alg: 'HPKE-9-KE' })))
+      const unpinnedTeamKey = await generateKeyPair({ alg: 'HPKE-4-KE' })
+      const pinnedKids = [pinned, pqKey, ...team, ...pqTeam].map((k) => k.publicJwk.kid)
       server = await startFrameServer({
         port: framePort,
         dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
         allowParents: [`http://localhost:${hostPort}`],
-        pinnedKeys: [pinned.publicJwk.kid],
+        pinnedKeys: pinnedKids,
         adminToken,
       })
       // A second deployment that does not allow the test page as a parent.
@@ -43,7 +52,21 @@ export function frameOriginPlugin({ hostPort, framePort }) {
         pinnedKeys: [pinned.publicJwk.kid],
         requireConsent: ['card'],
       })
+      // A fourth deployment that seals SSNs and IBANs to post-quantum keys only (--require-pq).
+      pq = await startFrameServer({
+        port: framePort + 3,
+        dir: process.env.SF_FRAME_OUT ?? 'dist/frame',
+        allowParents: [`http://localhost:${hostPort}`],
+        pinnedKeys: pinnedKids,
+        requirePq: ['ssn', 'iban'],
+      })
+      const pairs = (list) => list.map((k) => ({ publicJwk: k.publicJwk, privateJwk: k.privateJwk }))
       config = {
+        pqFrameBase: `http://fields.localhost:${pq.port}/`,
+        pqKey: pairs([pqKey])[0],
+        team: pairs(team),
+        pqTeam: pairs(pqTeam),
+        unpinnedTeamKey: pairs([unpinnedTeamKey])[0],
         strictFrameBase: `http://fields.localhost:${strict.port}/`,
         consentFrameBase: `http://fields.localhost:${consent.port}/`,
         hostOrigin: `http://localhost:${hostPort}`,
@@ -59,6 +82,7 @@ export function frameOriginPlugin({ hostPort, framePort }) {
       await server?.close()
       await strict?.close()
       await consent?.close()
+      await pq?.close()
     },
     async serve(context) {
       if (context.path === '/__sf/config.json') return { body: JSON.stringify(config), type: 'json' }

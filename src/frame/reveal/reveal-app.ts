@@ -9,7 +9,8 @@
 import { fromUtf8, wipe } from '../../crypto/bytes.js'
 import type { EnvelopeHeader } from '../../crypto/header.js'
 import { inspect } from '../../crypto/inspect.js'
-import { open } from '../../crypto/open.js'
+import { openWith } from '../../crypto/open-with.js'
+import { loadHpke9 } from '../../crypto/resolve.js'
 import { HPKE_4 } from '../../crypto/suite.js'
 import { ErrorCodes, isSecureFieldsError } from '../../errors.js'
 import {
@@ -152,7 +153,7 @@ class RevealApp {
     const { store, config } = this
     if (this.phase !== 'enrol' || !store || !config) return
     this.setPhase('enrolling')
-    enrolDesk(store, config.desk).then(
+    enrolDesk(store, config.desk, config.keyAlg).then(
       (record) => {
         this.record = record
         this.setPhase('idle')
@@ -202,7 +203,8 @@ class RevealApp {
     try {
       const key = await unlockDesk(store, record)
       if (this.config?.envelope !== envelope) return this.refuse(id, RevealErrorCodes.CANCELLED, header)
-      plaintext = (await open(envelope, key, { context: config.context, suite: HPKE_4 })).plaintext
+      // The post-quantum suite is a chunk of its own, loaded for a post-quantum desk only.
+      plaintext = (await openWith({ x25519: HPKE_4, pq: loadHpke9 }, envelope, key, { context: config.context })).plaintext
       // View once, atomically: of two reveals racing for this envelope only one records it.
       if (!(await store.markRevealed(header.jti, header.exp))) return this.refuse(id, RevealErrorCodes.ALREADY_REVEALED, header)
       this.show(id, header, plaintext)

@@ -7,7 +7,6 @@
  * @module
  */
 import type { FieldConfig, FieldState, HostMessage } from '../../protocol/messages.js'
-import type { SenderKey } from '../../crypto/jwk.js'
 import { isSecureFieldsError } from '../../errors.js'
 import type { Locale, MessageKey, Messages } from '../i18n/index.js'
 import { localeFrom, loadLocaleWith } from '../i18n/locale.js'
@@ -16,10 +15,10 @@ import { connectToHost, type HostChannel } from './channel.js'
 import { ConsentLink } from './consent-link.js'
 import { ConsentErrorCodes } from '../../protocol/consent.js'
 import { DEMO_REFUSED, type FieldDemo } from '../../protocol/demo.js'
-import { keyAllowed } from './policy.js'
 import { applyTheme } from './theme.js'
 import { watchHeight } from './height.js'
-import { importRecipient, sealValue } from './seal.js'
+import { importRecipients, sealValue, type Recipients } from './seal.js'
+import { recipientRefusal } from './recipient-policy.js'
 import type { Evaluation, FieldView } from './view.js'
 import { h, uid } from './dom.js'
 
@@ -48,7 +47,7 @@ export async function startFieldApp(view: FieldView, english: Partial<Messages>)
 class FieldApp {
   private config?: FieldConfig
   private locale: Locale
-  private key?: SenderKey
+  private key?: Recipients
   /** Set when the policy or the configuration forbids sealing; the code says why. */
   private refusal?: string
   /** Locked while the field's gate has no consent (see {@link ConsentLink}); nothing seals. */
@@ -207,19 +206,20 @@ class FieldApp {
     for (const input of this.view.inputs) input.disabled = !!this.config?.disabled || this.refusal !== undefined || locked
   }
 
-  /** Imports the recipient key and applies the pinned-key policy. */
+  /** Imports the recipient key (or key set) and applies the pinned-key and post-quantum policy. */
   private async checkKey(config: FieldConfig): Promise<void> {
     this.key = undefined
     this.refusal = undefined
     if (!config.publicKey) return this.refuse('ERR_KEY_MISSING', 'No public key is configured.')
     try {
-      this.key = await importRecipient(config.publicKey)
+      this.key = await importRecipients(config.publicKey)
     } catch (error) {
-      return this.refuse(isSecureFieldsError(error) ? String(error.code) : 'ERR_KEY_INVALID', 'The configured public key is not a valid X25519 JWK.')
+      return this.refuse(isSecureFieldsError(error) ? String(error.code) : 'ERR_KEY_INVALID', 'The configured public key is not a valid key or key set.')
     }
-    if (!keyAllowed(this.channel.policy, this.key.kid)) {
+    const refusal = recipientRefusal(this.channel.policy, this.key, this.pageKind())
+    if (refusal) {
       this.key = undefined
-      return this.refuse('ERR_POLICY_KEY_NOT_PINNED', 'The configured public key is not pinned by the frame origin.')
+      return this.refuse(refusal.code, refusal.message)
     }
     if (!config.context) return this.refuse('ERR_CONTEXT_MISSING', 'No context id is configured.')
     for (const input of this.view.inputs) input.disabled = config.disabled
@@ -355,6 +355,9 @@ class FieldApp {
     if (!consent && (this.channel.policy.requireConsent.includes(evaluation.kind) || this.channel.policy.requireConsent.includes(this.pageKind()))) {
       return fail(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field.')
     }
+    // And post-quantum keys, for the kinds it reserves to them (a text field's `iban` too).
+    const keyRefusal = recipientRefusal(this.channel.policy, this.key, evaluation.kind)
+    if (keyRefusal) return fail(keyRefusal.code, keyRefusal.message)
     // Even when sealing on request, a value still being typed gets no preview: a page could
     // otherwise call seal() after every keystroke and read each new character in the header.
     const preview = this.settled(evaluation) ? evaluation.preview : ''
@@ -369,7 +372,8 @@ class FieldApp {
       // Consent withdrawn (or replaced) while sealing: this envelope no longer stands for it.
       if (this.consent.digest !== consent) return fail(ConsentErrorCodes.CONSENT_REQUIRED, this.locale.t('field.locked'))
       this.channel.send({ t: 'sealed', id, envelope, preview, kind: evaluation.kind })
-      this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: this.key.kid } })
+      const { kids } = this.key
+      this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: kids[0]!, ...(kids.length > 1 ? { recipients: String(kids.length) } : {}) } })
     } catch (error) {
       fail(isSecureFieldsError(error) ? String(error.code) : 'ERR_SEAL_FAILED', 'The value could not be sealed.')
     }

@@ -32,6 +32,8 @@ export interface FrameServerOptions {
   pinnedKeys?: string[]
   /** Field kinds that may only seal behind a consent gate. */
   requireConsent?: string[]
+  /** Envelope kinds (`ssn`, `card`…) that may only be sealed to post-quantum keys (`HPKE-9`, `HPKE-9-KE`). */
+  requirePq?: string[]
   /** Called once per request with a one-line summary (never a body). */
   log?: (line: string) => void
   /**
@@ -88,6 +90,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
     allowedParents: [...options.allowParents],
     ...(options.pinnedKeys ? { pinnedKeys: [...options.pinnedKeys] } : {}),
     requireConsent: [...(options.requireConsent ?? [])],
+    requirePq: [...(options.requirePq ?? [])],
     ...(options.demo ? { demo: true as const } : {}),
   }
   const cache = new Map<string, Buffer>()
