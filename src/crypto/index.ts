@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 export { seal, type SealOptions } from './seal.js'
-export { open, type OpenOptions, type Opened } from './open.js'
+export { open, MAX_CLOCK_TOLERANCE, type OpenOptions, type Opened } from './open.js'
+export { PAD_LIMITS } from './padding.js'
 export { inspect } from './inspect.js'
 export { generateKeyPair } from './keys.js'
 export { HPKE_4, HPKE_4_WEB, createHpke4Suite, type Suite, type SenderSuite } from './suite.js'

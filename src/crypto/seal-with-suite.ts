@@ -9,6 +9,7 @@ import { ascii, b64uEncode, randomId, utf8, wipe } from './bytes.js'
 import { checkSealClaims, ENVELOPE_TYP, LIMITS, type ProtectedHeader, type SealClaims } from './header.js'
 import type { SenderSuite } from './suite.js'
 import type { SenderKey } from './jwk.js'
+import { pad } from './padding.js'
 
 /**
  * Seals with an explicit suite. Same contract as `seal`.
@@ -27,11 +28,13 @@ export async function sealWithSuite(
     throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, 'Plaintext must be a string or a Uint8Array.')
   }
   const owned = typeof plaintext === 'string'
-  const bytes = owned ? utf8(plaintext) : plaintext
+  const given = owned ? utf8(plaintext) : plaintext
+  let bytes = given
   try {
-    if (bytes.length > LIMITS.plaintextBytes) {
+    if (given.length > LIMITS.plaintextBytes) {
       throw new SecureFieldsError(ErrorCodes.ENVELOPE_TOO_LARGE, `Plaintext is larger than ${LIMITS.plaintextBytes} bytes.`)
     }
+    if (checked.padTo !== undefined) bytes = pad(given, checked.padTo)
     const key = isSenderKey(recipient) ? recipient : await suite.importPublic(recipient)
     const iat = Math.floor(now / 1000)
     const header: ProtectedHeader = {
@@ -45,6 +48,7 @@ export async function sealWithSuite(
       exp: iat + checked.expiresIn,
       jti: randomId(),
       ...(checked.consent ? { consent: checked.consent } : {}),
+      ...(checked.padTo !== undefined ? { pad: checked.padTo } : {}),
     }
     // RFC 7516 §5.1 steps 13–14: the encoded protected header, as ASCII, is the AEAD aad.
     const protectedB64 = b64uEncode(utf8(JSON.stringify(header)))
@@ -53,7 +57,8 @@ export async function sealWithSuite(
     const { encapsulatedSecret, ciphertext } = await suite.hpke.Seal(key.key, bytes, { aad: ascii(protectedB64) })
     return `${protectedB64}.${b64uEncode(encapsulatedSecret)}..${b64uEncode(ciphertext)}.`
   } finally {
-    if (owned) wipe(bytes)
+    if (owned) wipe(given)
+    if (bytes !== given) wipe(bytes)
   }
 }
 

@@ -349,6 +349,11 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       case 'blur':
         emit(this, 'secure-blur', {})
         break
+      case 'submit':
+        // Enter in the frame: implicit submission, as in a native input (HTML §4.10.21.2). The
+        // frame sealed the value first, so the form value is current.
+        this.internals.form?.requestSubmit()
+        break
       case 'height':
         this.setFrameHeight(message.px)
         break

@@ -90,6 +90,16 @@ export function normalizeDigits(input: string): string {
   return out
 }
 
+/** Whether `char` (one code point) groups the digits of a pasted number: see {@link SEPARATOR}. */
+export function isSeparator(char: string): boolean {
+  return SEPARATOR.test(char)
+}
+
+/** The ASCII digit `char` stands for (in any of the digit scripts above), or `undefined`. */
+export function digitOf(char: string): string | undefined {
+  return asciiDigit(char.codePointAt(0) ?? 0)
+}
+
 /** Whether `value` is a non-empty string of ASCII digits only. */
 export function isDigits(value: string): boolean {
   return /^[0-9]+$/.test(value)

@@ -16,6 +16,8 @@ export interface FrameClaims {
   preview: string
   consent?: string
   expiresIn?: number
+  /** The size the plaintext is padded to (see `src/crypto/padding.ts`). */
+  padTo: number
 }
 
 /** Imports and checks the configured recipient key; throws `ERR_KEY_INVALID`. */
