@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const which = process.argv[2]
-const benches = which ? [which] : ['crypto', 'elements']
+const benches = which ? [which] : ['crypto', 'elements', 'card-entry']
 if (benches.includes('elements')) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'frames'], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)

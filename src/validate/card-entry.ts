@@ -67,6 +67,13 @@ export type AdvancePolicy = 'early' | 'longest'
 export interface SegmentOptions {
   /** The advance policy per brand (`credit-card-type` id); `early` when absent. */
   policy?: (brand: CardBrand) => AdvancePolicy
+  /**
+   * The stream is finished, not being typed: it was pasted or autofilled whole, or the customer
+   * moved on to another input. Readings in which every part holding characters is complete (a
+   * valid number, a valid date, a full code, filled in order) come first: a pasted 17-digit number
+   * is the number, not 16 digits and the start of a date.
+   */
+  finished?: boolean
 }
 
 /** One hypothesis: the number is `length` digits long, or `open` (still being typed). */
@@ -77,6 +84,8 @@ interface Reading {
   alive: boolean
   /** Complete and valid as it stands. */
   valid: boolean
+  /** Every part holding characters is complete, and they are filled in order. */
+  finished: boolean
 }
 
 const EMPTY_ENTRY: CardEntry = { number: '', expiry: '', cvc: '' }
@@ -144,7 +153,14 @@ function read(chars: string[], length: number | undefined, brand: CardBrand | un
     validateExpiry(entry.expiry, now).valid &&
     entry.cvc.length === cvcLength
   const next: CardPart = length === undefined || entry.number.length < length ? 'number' : expiryDone ? 'cvc' : 'expiry'
-  return { entry, next, alive, valid }
+  const numberDone = brand !== undefined && brand.lengths.includes(entry.number.length) && luhn(entry.number)
+  const expiryValid = validateExpiry(entry.expiry, now).valid
+  const finished =
+    alive &&
+    numberDone &&
+    (entry.expiry === '' ? entry.cvc === '' : expiryValid) &&
+    (entry.cvc === '' || entry.cvc.length === cvcLength)
+  return { entry, next, alive, valid, finished }
 }
 
 /**
@@ -165,6 +181,11 @@ export function segmentCardEntry(stream: string, now: Date, options: SegmentOpti
   const open = read(chars, undefined, brand, now)
   const policy = brand ? (options.policy?.(brand) ?? 'early') : 'early'
   const ordered = policy === 'early' ? [...closed, open] : [open, ...closed]
+  const finished = options.finished ? closed.filter((r) => r.finished) : []
+  if (finished.length > 0) {
+    const [first] = finished as [Reading]
+    return { entry: first.entry, next: first.next, ambiguous: finished.length > 1, settled: first.valid && finished.length === 1 }
+  }
   const alive = ordered.filter((r) => r.alive)
   const complete = closed.filter((r) => r.valid)
   // None can come true (a mistyped number, a past date): show what plain auto-advance gives —

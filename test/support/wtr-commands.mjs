@@ -21,6 +21,35 @@ export function browserCommandsPlugin() {
           await page.keyboard.up('Control')
           return true
         }
+        case 'sf-frame-eval': {
+          // Runs `script` (a function's source) with `arg` inside each frame of `page` (`card`,
+          // `ssn`, `text`…), through the DevTools protocol: what a test needs to see or do inside a
+          // cross-origin frame — read the inputs, fill them as autofill does, measure a layout.
+          const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
+          return Promise.all(frames.map((f) => f.evaluate(`(${payload.script})(${JSON.stringify(payload.arg ?? null)})`)))
+        }
+        case 'sf-frame-click': {
+          // A real mouse click on the element `selector` inside the frame of `page`.
+          const frame = page.frames().find((f) => new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
+          await frame.click(payload.selector)
+          return true
+        }
+        case 'sf-ime': {
+          // An input method composing `text` and then committing it (CDP Input.imeSetComposition,
+          // then Input.insertText), as a Japanese or Chinese IME does with full-width digits.
+          const cdp = await page.createCDPSession()
+          for (let i = 1; i <= [...payload.text].length; i++) {
+            const part = [...payload.text].slice(0, i).join('')
+            await cdp.send('Input.imeSetComposition', { text: part, selectionStart: part.length, selectionEnd: part.length })
+          }
+          await cdp.send('Input.insertText', { text: payload.text })
+          await cdp.detach()
+          return true
+        }
+        case 'sf-viewport': {
+          await page.setViewport({ width: payload.width, height: payload.height })
+          return true
+        }
         case 'sf-webauthn-add': {
           const cdp = await page.createCDPSession()
           const authenticatorId = await addVirtualAuthenticator(cdp, payload ?? {})

@@ -1,0 +1,118 @@
+/**
+ * Driving the real card frame as customers do: typing (real keys), an input method's composition,
+ * a paste from the clipboard, a password manager's autofill (value + `input` event), clicks into
+ * an input — and reading back what its three inputs hold, through the DevTools protocol.
+ */
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands'
+import { pasteIntoFrame } from './frame-probe.js'
+import { nextEvent, testConfig } from './host.js'
+import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+
+/** Runs `script` (a self-contained function) with `arg` inside the frame of `page`. */
+export async function inFrame<T>(page: string, script: (arg: never) => T, arg?: unknown): Promise<T> {
+  const results = (await executeServerCommand('sf-frame-eval', { page, script: script.toString(), arg })) as T[]
+  if (results.length !== 1) throw new Error(`expected one ${page} frame, found ${results.length}`)
+  return results[0]!
+}
+
+/** What the card frame's number, expiry and code inputs hold. */
+export function cardInputs(): Promise<string[]> {
+  return inFrame('card', () => [...document.querySelectorAll('input')].map((i) => i.value))
+}
+
+/** Fills the card frame's inputs as a password manager or the browser's autofill does. */
+export function autofillCard(values: Array<string | null>): Promise<void> {
+  return inFrame(
+    'card',
+    (v: Array<string | null>) => {
+      const inputs = [...document.querySelectorAll('input')]
+      v.forEach((value, i) => {
+        if (value === null) return
+        inputs[i]!.value = value
+        inputs[i]!.dispatchEvent(new Event('input', { bubbles: true }))
+        inputs[i]!.dispatchEvent(new Event('change', { bubbles: true }))
+      })
+    },
+    values,
+  )
+}
+
+/** A real click into the card frame's `part` input. */
+export async function clickInto(part: 'number' | 'expiry' | 'cvc'): Promise<void> {
+  await executeServerCommand('sf-frame-click', { page: 'card', selector: `.sf-${part} input` })
+}
+
+/** An input method composing `text` into the focused input, then committing it. */
+export async function compose(text: string): Promise<void> {
+  await executeServerCommand('sf-ime', { text })
+}
+
+let clipboardGranted = false
+
+/** Puts `text` on the clipboard and pastes it into the input of the card frame that has focus. */
+export async function pasteText(text: string): Promise<void> {
+  if (!clipboardGranted) {
+    await executeServerCommand('sf-grant-clipboard', { origin: (await testConfig()).hostOrigin })
+    clipboardGranted = true
+  }
+  // Writing to the clipboard needs the host document focused for a moment; the frame is focused
+  // again right after by the caller.
+  await navigator.clipboard.writeText(text)
+  await pasteIntoFrame('card')
+}
+
+/**
+ * Starts counting, inside the card frame, the edits the browser delivers to its inputs: each typed
+ * character, paste, autofill `input` event or committed composition counts one. A test then waits
+ * for the count ({@link editsHandled}) rather than for a time: once the frame has counted them
+ * all, its own handlers — which run first, in the same task — have seen them all too.
+ */
+export function countEdits(): Promise<void> {
+  return inFrame('card', () => {
+    const w = window as unknown as { __sfEdits?: number; __sfCounting?: boolean }
+    w.__sfEdits = 0
+    if (w.__sfCounting) return
+    w.__sfCounting = true
+    document.addEventListener('input', (e) => {
+      if (!(e as InputEvent).isComposing) w.__sfEdits!++
+    })
+    document.addEventListener('compositionend', () => w.__sfEdits!++)
+  })
+}
+
+/** Waits until the frame has counted at least `edits` edits since {@link countEdits}. */
+export async function editsHandled(edits: number, timeout = 10000): Promise<void> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const seen = await inFrame('card', () => (window as unknown as { __sfEdits: number }).__sfEdits)
+    if (seen >= edits) return
+    if (Date.now() > deadline) throw new Error(`the card frame handled ${seen} edits, not ${edits}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Number of decimal digits (any script) in `text`. */
+export const digitCount = (text: string) => (text.match(/\p{Nd}/gu) ?? []).length
+
+/** Waits until the frame's inputs hold `digits` digits in all: every key or paste has been handled. */
+export async function framesHold(digits: number, timeout = 10000): Promise<string[]> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const values = await cardInputs()
+    if (digitCount(values.join('')) === digits) return values
+    if (Date.now() > deadline) throw new Error(`the card frame holds ${JSON.stringify(values.map((v) => v.length))} characters, not ${digits} digits`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Focuses the field (the host's `focus()`, as a click on its label does) and waits for the frame to have it. */
+export async function focusField(element: SecureFieldElement): Promise<void> {
+  const focused = nextEvent(element, 'secure-focus')
+  element.focus()
+  await focused
+}
+
+/** Types `text` with real key events (characters outside the keyboard layout are inserted as text). */
+export async function typeText(text: string): Promise<void> {
+  await sendKeys({ type: text })
+}
