@@ -107,9 +107,15 @@ export async function framesHold(digits: number, timeout = 10000): Promise<strin
 
 /** Focuses the field (the host's `focus()`, as a click on its label does) and waits for the frame to have it. */
 export async function focusField(element: SecureFieldElement): Promise<void> {
-  const focused = nextEvent(element, 'secure-focus')
+  const focused = nextEvent(element, 'secure-focus', () => true, 5000)
   element.focus()
-  await focused
+  try {
+    await focused
+  } catch (error) {
+    const { probeFrame } = await import('./frame-probe.js')
+    const frame = await probeFrame('card')
+    throw new Error(`${String(error)}; host active ${document.activeElement?.tagName}/${element.shadowRoot?.activeElement?.tagName}, host has focus ${document.hasFocus()}, frame ${JSON.stringify({ hasFocus: frame.hasFocus, active: frame.active })}`)
+  }
 }
 
 /** Types `text` with real key events (characters outside the keyboard layout are inserted as text). */

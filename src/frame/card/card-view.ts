@@ -66,19 +66,11 @@ export function createCardView(): FieldView {
   const value = (part: CardPart) => parts[part].input.value
   const focused = () => Object.values(parts).some((p) => p.input.ownerDocument.activeElement === p.input)
 
-  /** Set while the view itself moves the caret, to tell its moves from the customer's. */
-  let moving = false
-
   /** Moves the caret to the end of `part` when the customer is typing in this frame. */
   function moveTo(part: CardPart): void {
     const { input } = parts[part]
     if (!focused() || input.ownerDocument.activeElement === input) return
-    moving = true
-    try {
-      input.focus()
-    } finally {
-      moving = false
-    }
+    input.focus()
     input.setSelectionRange(input.value.length, input.value.length)
   }
 
@@ -92,15 +84,17 @@ export function createCardView(): FieldView {
   }
 
   /**
-   * Decides whether an edit continues (or starts) a card typed in one go. It does when it only
-   * appends digits or separators where the stream continues — or when a number typed, pasted or
+   * Decides whether an edit continues (or starts) a card typed in one go. It does when it types
+   * digits or separators where the stream continues — or when a number typed, pasted or
    * autofilled into an empty card starts one (a pasted `4242 4242 4242 4242 12/30 123` fills all
-   * three). A stray character ends the stream: it stays where it was typed, to be reported.
+   * three). A paste or autofill into the expiry or the code is that input's own value: the
+   * boundary is known, and the stream ends. So does a stray character: it stays where it was
+   * typed, to be reported.
    */
   function onEdit(part: CardPart, edit: Edit): boolean {
     const insert = INSERTS.has(edit.type)
     const whole = edit.type === 'insertFromPaste' || edit.type === 'insertReplacementText' || edit.type === ''
-    const continuing = stream !== undefined && insert && edit.atEnd && part === (segmentation?.next ?? 'number')
+    const continuing = stream !== undefined && insert && !whole && edit.atEnd && part === (segmentation?.next ?? 'number')
     const starting = part === 'number' && insert && value('expiry') === '' && value('cvc') === '' && (edit.atEnd || whole)
     const next = continuing ? `${stream}${edit.inserted}` : starting ? parts.number.input.value : undefined
     if (next === undefined || !onlyDigitsAndSeparators(next)) {
@@ -112,21 +106,6 @@ export function createCardView(): FieldView {
     // Pasted or autofilled whole, the text is finished: a 17-digit number is the number.
     show(segmentCardEntry(next, new Date(), { finished: whole }))
     return true
-  }
-
-  /**
-   * The customer moved on to `part` by hand (a click or tap, Tab) while typing a card in one go:
-   * what they typed so far belongs to the inputs before it. A 17-digit number whose sixteenth digit
-   * moved the caret on, and whose last digit went into the expiry, goes back whole into the number.
-   */
-  function onFocus(part: CardPart): void {
-    if (moving || stream === undefined || part === 'number') return
-    const finished = segmentCardEntry(stream, new Date(), { finished: true })
-    if (finished.next === part && !finished.ambiguous) show(finished)
-    else {
-      stream = undefined
-      segmentation = undefined
-    }
   }
 
   /** Outside a stream, a valid number or date typed up to its end still moves the caret on. */
@@ -143,7 +122,6 @@ export function createCardView(): FieldView {
     const input = h('input', { id, class: 'sf-input', type: 'text', inputmode: 'numeric', autocomplete, spellcheck: 'false', autocorrect: 'off' })
     const label = h('label', { class: 'sf-label', for: id })
     const group = h('div', { class: `sf-group ${className}` }, label, input)
-    input.addEventListener('focus', () => onFocus(name))
     let inserted = false
     attachInput(
       input,
