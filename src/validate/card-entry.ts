@@ -53,6 +53,12 @@ export interface CardSegmentation {
    * no other reading can still come true: typing more cannot change the number.
    */
   settled: boolean
+  /**
+   * With {@link SegmentOptions.finished}: a reading was found in which every part holding
+   * characters is complete. When none is, the text is no card typed whole (a number too long, say),
+   * and the frame leaves it where it was put.
+   */
+  finished: boolean
 }
 
 /**
@@ -184,7 +190,7 @@ export function segmentCardEntry(stream: string, now: Date, options: SegmentOpti
   const finished = options.finished ? closed.filter((r) => r.finished) : []
   if (finished.length > 0) {
     const [first] = finished as [Reading]
-    return { entry: first.entry, next: first.next, ambiguous: finished.length > 1, settled: first.valid && finished.length === 1 }
+    return { entry: first.entry, next: first.next, ambiguous: finished.length > 1, settled: first.valid && finished.length === 1, finished: true }
   }
   const alive = ordered.filter((r) => r.alive)
   const complete = closed.filter((r) => r.valid)
@@ -196,5 +202,6 @@ export function segmentCardEntry(stream: string, now: Date, options: SegmentOpti
     next: shown.next,
     ambiguous: complete.length > 1,
     settled: shown.valid && alive.length === 1,
+    finished: false,
   }
 }

@@ -5,7 +5,7 @@
  */
 import { requireDate } from './assert.js'
 import type { ExpiryCode } from './codes.js'
-import { normalizeDigits } from './digits.js'
+import { normalizeDigits, SEPARATOR_CLASS } from './digits.js'
 
 /** The result of {@link validateExpiry}. */
 export interface ExpiryResult {
@@ -31,8 +31,12 @@ export const MAX_EXPIRY_YEARS_AHEAD = 20
  */
 const LENIENCY_HOURS = 12
 
-/** Month and year with a separator: `/`, `-`, `.` (with optional spaces around), or spaces alone. */
-const SEPARATED = /^(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d*)$/u
+/**
+ * Month and year with a separator: any run of separator characters (`/`, `-`, `.`, spaces, their
+ * full-width forms), so that `12 / 30` typed key by key — which shows `12/` after the space — and
+ * `12//30` read the same as `12/30`.
+ */
+const SEPARATED = new RegExp(`^(\\d{1,2})${SEPARATOR_CLASS}+(\\d*)$`, 'u')
 const UNSEPARATED = /^\d+$/u
 
 /** A two-digit year, placed in the century window centred on the current year. */

@@ -10,9 +10,14 @@ import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 
 /** Runs `script` (a self-contained function) with `arg` inside the frame of `page`. */
 export async function inFrame<T>(page: string, script: (arg: never) => T, arg?: unknown): Promise<T> {
-  const results = (await executeServerCommand('sf-frame-eval', { page, script: script.toString(), arg })) as T[]
-  if (results.length !== 1) throw new Error(`expected one ${page} frame, found ${results.length}`)
-  return results[0]!
+  // The DevTools protocol attaches to a new out-of-process frame a moment after it loads.
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const results = (await executeServerCommand('sf-frame-eval', { page, script: script.toString(), arg })) as T[]
+    if (results.length === 1) return results[0]!
+    if (results.length > 1 || Date.now() > deadline) throw new Error(`expected one ${page} frame, found ${results.length}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
 }
 
 /** What the card frame's number, expiry and code inputs hold. */

@@ -25,8 +25,15 @@ export function browserCommandsPlugin() {
           // Runs `script` (a function's source) with `arg` inside each frame of `page` (`card`,
           // `ssn`, `text`…), through the DevTools protocol: what a test needs to see or do inside a
           // cross-origin frame — read the inputs, fill them as autofill does, measure a layout.
-          const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
-          return Promise.all(frames.map((f) => f.evaluate(`(${payload.script})(${JSON.stringify(payload.arg ?? null)})`)))
+          // A frame removed a moment ago may still be listed, its context gone: it is skipped.
+          const frames = page.frames().filter((f) => f !== page.mainFrame() && !f.detached && new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
+          const results = await Promise.all(
+            frames.map((f) => f.evaluate(`(${payload.script})(${JSON.stringify(payload.arg ?? null)})`).then((value) => ({ value }), (error) => ({ error }))),
+          )
+          const live = results.filter((r) => !('error' in r) || !/context was destroyed|detached/i.test(String(r.error)))
+          const failed = live.find((r) => 'error' in r)
+          if (failed) throw failed.error
+          return live.map((r) => r.value)
         }
         case 'sf-frame-click': {
           // A real mouse click on the element `selector` inside the frame of `page`.

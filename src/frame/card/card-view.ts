@@ -66,11 +66,19 @@ export function createCardView(): FieldView {
   const value = (part: CardPart) => parts[part].input.value
   const focused = () => Object.values(parts).some((p) => p.input.ownerDocument.activeElement === p.input)
 
+  /** Set while the view itself moves the caret, to tell its moves from the customer's. */
+  let moving = false
+
   /** Moves the caret to the end of `part` when the customer is typing in this frame. */
   function moveTo(part: CardPart): void {
     const { input } = parts[part]
     if (!focused() || input.ownerDocument.activeElement === input) return
-    input.focus()
+    moving = true
+    try {
+      input.focus()
+    } finally {
+      moving = false
+    }
     input.setSelectionRange(input.value.length, input.value.length)
   }
 
@@ -102,10 +110,31 @@ export function createCardView(): FieldView {
       segmentation = undefined
       return false
     }
+    // Pasted or autofilled whole, the text is finished: a 17-digit number is the number. Text that
+    // reads as no finished card (a number too long) stays where it was put, to be reported.
+    const reading = segmentCardEntry(next, new Date(), { finished: whole })
+    if (whole && !reading.finished) {
+      stream = undefined
+      segmentation = undefined
+      return false
+    }
     stream = next
-    // Pasted or autofilled whole, the text is finished: a 17-digit number is the number.
-    show(segmentCardEntry(next, new Date(), { finished: whole }))
+    show(reading)
     return true
+  }
+
+  /**
+   * The customer put the caret in `part` themselves — a click or tap into it, or Tab — while typing
+   * a card in one go: what they typed before belongs to the inputs before it, and what comes next
+   * starts there. A 17-digit number whose sixteenth digit moved the caret on, and whose last digit
+   * went into the expiry, goes back whole into the number; the stream ends.
+   */
+  function onCustomerMove(part: CardPart): void {
+    if (moving || stream === undefined || part === 'number') return
+    const finished = segmentCardEntry(stream, new Date(), { finished: true })
+    if (finished.finished && finished.next === part && !finished.ambiguous) show(finished)
+    stream = undefined
+    segmentation = undefined
   }
 
   /** Outside a stream, a valid number or date typed up to its end still moves the caret on. */
@@ -122,6 +151,8 @@ export function createCardView(): FieldView {
     const input = h('input', { id, class: 'sf-input', type: 'text', inputmode: 'numeric', autocomplete, spellcheck: 'false', autocorrect: 'off' })
     const label = h('label', { class: 'sf-label', for: id })
     const group = h('div', { class: `sf-group ${className}` }, label, input)
+    input.addEventListener('pointerdown', () => onCustomerMove(name))
+    input.addEventListener('focus', () => onCustomerMove(name))
     let inserted = false
     attachInput(
       input,

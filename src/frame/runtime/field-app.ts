@@ -71,6 +71,8 @@ class FieldApp {
   /** Demo values waiting to be filled in, and the last ones received (see {@link takeDemo}). */
   private demo?: FieldDemo
   private demoKey = ''
+  /** Whether this frame's window has received focus since it last lost it (see {@link focusFirst}). */
+  private windowFocused = document.hasFocus()
   private readonly root = h('main', { class: 'sf-root' })
   private readonly errorBox = h('div', { class: 'sf-error', id: uid('sf-error'), 'aria-live': 'polite' })
   private readonly noteBox = h('div', { class: 'sf-note', id: uid('sf-note'), 'aria-live': 'polite' })
@@ -84,6 +86,8 @@ class FieldApp {
   }
 
   start(): void {
+    addEventListener('focus', () => (this.windowFocused = true))
+    addEventListener('blur', () => (this.windowFocused = false))
     this.consent = new ConsentLink(() => this.onConsent(), this.channel.drops)
     this.channel.onMessage((m) => this.onMessage(m))
     this.channel.send({ t: 'ready', kind: document.documentElement.dataset.kind ?? 'field' })
@@ -234,21 +238,19 @@ class FieldApp {
   }
 
   /**
-   * Puts the caret in the first enabled input. While this frame does not have focus yet, the
-   * host's focusing of the iframe is still on its way through the browser and would clear the
-   * caret when it lands (Chromium, out-of-process frames): wait for it (the window's `focus`),
-   * with a short fallback for a host page that is not focused itself.
+   * Puts the caret in the first enabled input. The host focuses the iframe just before it asks,
+   * but that focus — and a blur before it — travel through the browser and may land in this frame
+   * after the message (Chromium: a port is faster than a focus change), clearing the caret when they
+   * do. So the caret is placed now and again when the window's focus lands. An input that has the
+   * caret by then (the customer's choice) keeps it.
    */
   private focusFirst(): void {
-    const first = () => this.view.inputs.find((i) => !i.disabled)?.focus()
-    if (document.hasFocus()) return void first()
-    const focus = () => {
-      clearTimeout(timer)
-      removeEventListener('focus', focus)
-      first()
+    const first = () => {
+      if (this.view.inputs.some((i) => i === document.activeElement)) return
+      this.view.inputs.find((i) => !i.disabled)?.focus()
     }
-    addEventListener('focus', focus)
-    const timer = setTimeout(focus, 250)
+    first()
+    addEventListener('focus', first, { once: true })
   }
 
   private refuse(code: string, message: string): void {

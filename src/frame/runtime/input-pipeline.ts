@@ -72,6 +72,15 @@ export function writeInput(input: HTMLInputElement, display: string): void {
   input.setSelectionRange(position, position)
 }
 
+/** The edit that turned `before` into `after`. */
+function diff(before: { value: string; start: number; end: number }, after: string, type: string): Edit {
+  const removed = before.end - before.start
+  const insertedLength = after.length - (before.value.length - removed)
+  const inserted = insertedLength > 0 ? after.slice(before.start, before.start + insertedLength) : ''
+  const atEnd = before.start === before.end && before.end === before.value.length && after.startsWith(before.value)
+  return { type, inserted, atEnd, before: before.value }
+}
+
 /**
  * Runs the pipeline on `input`: after each edit (once an IME's composition has ended), `onEdit`
  * may take the edit over; otherwise the input is formatted with `format`. `onChange` is called
@@ -85,16 +94,20 @@ export function attachInput(input: HTMLInputElement, format: Formatter, onEdit: 
     before = { value: input.value, start: input.selectionStart ?? input.value.length, end: input.selectionEnd ?? input.value.length }
   }
   let pendingType = ''
+  /** Whether the browser announced this edit (`beforeinput`, `compositionstart`): autofill does not. */
+  let announced = false
   let composing = false
   // What was there before a composition is what its final text replaces.
   input.addEventListener('compositionstart', () => {
     remember()
     composing = true
+    announced = true
   })
   input.addEventListener('beforeinput', (event) => {
     if (composing) return
     remember()
     pendingType = event.inputType
+    announced = true
   })
   const apply = (type: string) => {
     composing = false
@@ -103,14 +116,13 @@ export function attachInput(input: HTMLInputElement, format: Formatter, onEdit: 
       writeInput(input, format(after))
       return onChange()
     }
-    const removed = before.end - before.start
-    const insertedLength = after.length - (before.value.length - removed)
-    const inserted = insertedLength > 0 ? after.slice(before.start, before.start + insertedLength) : ''
-    const atEnd = before.start === before.end && before.end === before.value.length && after.startsWith(before.value)
-    const edit: Edit = { type, inserted, atEnd, before: before.value }
+    // An edit nobody announced (autofill, a password manager setting `value`) replaced the value:
+    // what was there before is not known to have been the customer's.
+    const edit: Edit = announced ? diff(before, after, type) : { type: '', inserted: after, atEnd: false, before: '' }
     if (!onEdit(edit)) writeInput(input, format(input.value))
     remember()
     pendingType = ''
+    announced = false
     onChange()
   }
   input.addEventListener('input', (event) => {
