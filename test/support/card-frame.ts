@@ -6,19 +6,10 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands'
 import { pasteIntoFrame } from './frame-probe.js'
 import { nextEvent, testConfig } from './host.js'
-import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
+import { countEdits, editsHandled, inFrame } from './frame-eval.js'
 
-/** Runs `script` (a self-contained function) with `arg` inside the frame of `page`. */
-export async function inFrame<T>(page: string, script: (arg: never) => T, arg?: unknown): Promise<T> {
-  // The DevTools protocol attaches to a new out-of-process frame a moment after it loads.
-  const deadline = Date.now() + 5000
-  for (;;) {
-    const results = (await executeServerCommand('sf-frame-eval', { page, script: script.toString(), arg })) as T[]
-    if (results.length === 1) return results[0]!
-    if (results.length > 1 || Date.now() > deadline) throw new Error(`expected one ${page} frame, found ${results.length}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+export { inFrame } from './frame-eval.js'
+import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 
 /** What the card frame's number, expiry and code inputs hold. */
 export function cardInputs(): Promise<string[]> {
@@ -66,35 +57,11 @@ export async function pasteText(text: string): Promise<void> {
   await pasteIntoFrame('card')
 }
 
-/**
- * Starts counting, inside the card frame, the edits the browser delivers to its inputs: each typed
- * character, paste, autofill `input` event or committed composition counts one. A test then waits
- * for the count ({@link editsHandled}) rather than for a time: once the frame has counted them
- * all, its own handlers — which run first, in the same task — have seen them all too.
- */
-export function countEdits(): Promise<void> {
-  return inFrame('card', () => {
-    const w = window as unknown as { __sfEdits?: number; __sfCounting?: boolean }
-    w.__sfEdits = 0
-    if (w.__sfCounting) return
-    w.__sfCounting = true
-    document.addEventListener('input', (e) => {
-      if (!(e as InputEvent).isComposing) w.__sfEdits!++
-    })
-    document.addEventListener('compositionend', () => w.__sfEdits!++)
-  })
-}
+/** {@link countEdits} in the card frame. */
+export const countCardEdits = () => countEdits('card')
 
-/** Waits until the frame has counted at least `edits` edits since {@link countEdits}. */
-export async function editsHandled(edits: number, timeout = 10000): Promise<void> {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const seen = await inFrame('card', () => (window as unknown as { __sfEdits: number }).__sfEdits)
-    if (seen >= edits) return
-    if (Date.now() > deadline) throw new Error(`the card frame handled ${seen} edits, not ${edits}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+/** {@link editsHandled} in the card frame. */
+export const cardEditsHandled = (edits: number, timeout?: number) => editsHandled('card', edits, timeout)
 
 /** Number of decimal digits (any script) in `text`. */
 export const digitCount = (text: string) => (text.match(/\p{Nd}/gu) ?? []).length

@@ -150,3 +150,16 @@ describe('validate/text', () => {
     expect(() => validate(7 as unknown as string)).to.throw(SecureFieldsError)
   })
 })
+
+describe('validate/text: patterns run in linear time', () => {
+  it('a pattern that backtracks exponentially validates a 256-character value at once', () => {
+    // (?:[0-4]|[0-4])*- takes 2^n steps on a backtracking engine for n zeros: never finishing here.
+    const validate = createTextValidator({ preset: 'id', pattern: '(?:[0-4]|[0-4])*-', maxLength: 256 })
+    expect(validate('0'.repeat(255) + 'x')).to.include({ valid: false, code: 'id.invalid' })
+    expect(validate('0'.repeat(255) + '-')).to.include({ valid: true })
+  })
+
+  it('refuses patterns that need backtracking: lookarounds and backreferences', () => {
+    for (const pattern of ['(?=A)[A-Z]+', '(?!x).+', '(a)\\1', '(?<=a)b']) expectOptionError({ preset: 'id', pattern })
+  })
+})

@@ -39,6 +39,9 @@ export function formatCvcInput(raw: string): string {
  */
 const CARD_MAX_BYTES = JSON.stringify({ number: '0'.repeat(19), exp_month: 12, exp_year: 2099, cvc: '0000' }).length
 
+/** Digits after which the page may learn the brand (see `evaluate`). */
+const BRAND_DISCLOSED_AT = 8
+
 /** Edits that add text where the caret was (typing, an IME, paste, drop, autofill). */
 const INSERTS = new Set(['insertText', 'insertCompositionText', 'insertFromPaste', 'insertFromDrop', 'insertReplacementText', ''])
 
@@ -215,7 +218,10 @@ export function createCardView(): FieldView {
         empty,
         complete: result.complete,
         valid,
-        ...(result.brand ? { brand: result.brand.type } : {}),
+        // The page learns the brand once eight digits are typed, when every number has one brand
+        // or none: earlier, the digit at which it became certain would tell more of the number than
+        // its brand (`4` could still be Elo or Naranja). The badge inside the frame shows it at once.
+        ...(result.brand && sanitizeDigits(value('number')).digits.length >= BRAND_DISCLOSED_AT ? { brand: result.brand.type } : {}),
         preview: valid ? result.preview : '',
         // Final once nothing typed next can change the number: the code is typed in full and, for
         // a card typed in one go, no longer number can still be read from it.
