@@ -9,6 +9,7 @@ import { cleanup } from '../support/host.js'
 /** The account-number page: focus toggled by the page after every key, seal() after every key, a forged theme. */
 async function accountSession(value: string, kit: Kit): Promise<void> {
   const s = await FieldSession.open(kit, 'secure-text-input', 'text', { preset: 'account', label: 'Account' })
+  await s.focus()
   await s.type(value.slice(0, 6), () => s.focusGame())
   await s.forgedTheme()
   await s.type(value.slice(6), () => s.focusGame())

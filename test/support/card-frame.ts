@@ -6,7 +6,7 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands'
 import { pasteIntoFrame } from './frame-probe.js'
 import { nextEvent, testConfig } from './host.js'
-import { countEdits, editsHandled, inFrame } from './frame-eval.js'
+import { countEdits, editsHandled, frameFocused, inFrame } from './frame-eval.js'
 
 export { inFrame } from './frame-eval.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
@@ -83,6 +83,7 @@ export async function focusField(element: SecureFieldElement): Promise<void> {
   element.focus()
   try {
     await focused
+    await frameFocused('card')
   } catch (error) {
     const { probeFrame } = await import('./frame-probe.js')
     const frame = await probeFrame('card')

@@ -9,7 +9,7 @@
  * every step for what it caused — never for a time — so that both runs see the same sequence.
  */
 import { sendKeys } from '@web/test-runner-commands'
-import { countEdits, editsHandled } from './frame-eval.js'
+import { countEdits, editsHandled, frameFocused, inFrame } from './frame-eval.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import { cleanup, mountField, nextEvent, testConfig } from './host.js'
 import { firstDifference, installObserver, type Observation, type Observer } from './observer.js'
@@ -25,6 +25,7 @@ export interface DifferentialResult {
   /** Where the two records first differ; `undefined` when they are identical. */
   difference: string | undefined
   records: [Observation[], Observation[]]
+  /** The distinct frame heights reported in each run (compared at rest by the snapshots). */
   heights: [number[], number[]]
 }
 
@@ -43,18 +44,23 @@ export async function differential<S>(session: (secret: S, kit: Kit) => Promise<
       observer.uninstall()
     }
     records.push(observer.log)
-    heights.push(observer.heights)
+    heights.push([...observer.heights].sort((x, y) => x - y))
   }
   const [a, b] = records as [Observation[], Observation[]]
   const difference = firstDifference(a, b)
   if (difference) {
+    const source = difference.slice(0, difference.indexOf(','))
     const at = Number(/observation (\d+)/.exec(difference)?.[1] ?? 0)
-    const around = (r: Observation[]) => r.slice(Math.max(0, at - 4), at + 3).map((o) => `${o.where} ${JSON.stringify(o.what).slice(0, 160)}`).join('\n    ')
+    const around = (r: Observation[]) =>
+      r
+        .filter((o) => o.source === source)
+        .slice(Math.max(0, at - 4), at + 3)
+        .map((o) => `${o.where} ${JSON.stringify(o.what).slice(0, 160)}`)
+        .join('\n    ')
     console.log(`records around the difference:\n  first:\n    ${around(a)}\n  second:\n    ${around(b)}`)
   }
-  const heightsDiffer = JSON.stringify(heights[0]) !== JSON.stringify(heights[1])
   return {
-    difference: difference ?? (heightsDiffer ? `frame heights: ${JSON.stringify(heights)}` : undefined),
+    difference,
     records: [a, b],
     heights: heights as [number[], number[]],
   }
@@ -78,18 +84,22 @@ export class FieldSession {
     this.decoy = this.form.querySelector('input.decoy')!
   }
 
-  /** Mounts `tag` inside a form, after a decoy input, on the kit's frame origin, and focuses it. */
-  static async open(kit: Kit, tag: string, page: string, attributes: Record<string, string> = {}): Promise<FieldSession> {
+  /**
+   * Mounts `tag` inside a form, after a decoy input, on the kit's frame origin (the session then
+   * focuses it, as a customer's click does).
+   * `within` may put a wrapper (a consent gate) between the form and the field.
+   */
+  static async open(kit: Kit, tag: string, page: string, attributes: Record<string, string> = {}, within?: (form: HTMLFormElement) => Promise<Element>): Promise<FieldSession> {
     const form = document.body.appendChild(document.createElement('form'))
     form.addEventListener('submit', (e) => e.preventDefault())
     const decoy = form.appendChild(document.createElement('input'))
     decoy.className = 'decoy'
-    const field = await mountField(tag, { 'frame-origin': kit.frameBase, name: 'secret', ...attributes }, form)
+    const parent = within ? await within(form) : form
+    const field = await mountField(tag, { 'frame-origin': kit.frameBase, name: 'secret', ...attributes }, parent)
     form.appendChild(document.createElement('input')).className = 'after'
     const session = new FieldSession(field, page, kit)
     await kit.observer.snapshot('mounted', [field])
     await countEdits(page)
-    await session.focus()
     return session
   }
 
@@ -98,6 +108,7 @@ export class FieldSession {
     const focused = nextEvent(this.field, 'secure-focus')
     this.field.focus()
     await focused
+    await frameFocused(this.page)
   }
 
   /** The customer types `keys` (real key events), one at a time; after each, `between` runs. */
@@ -194,8 +205,20 @@ export class FieldSession {
     await this.seal()
   }
 
-  /** What the page reads now. */
-  snapshot(label: string): Promise<void> {
-    return this.kit.observer.snapshot(label, [this.field], [this.form])
+  /**
+   * What the page reads now, once the frame's height has settled: the iframe as tall as the frame's
+   * content (heights follow layout at the browser's pace, so they are compared here, at rest).
+   */
+  async snapshot(label: string): Promise<void> {
+    const iframe = this.field.shadowRoot!.querySelector('iframe')!
+    const deadline = Date.now() + 10000
+    for (;;) {
+      const content = await inFrame(this.page, () => Math.ceil(document.documentElement.getBoundingClientRect().height))
+      if (iframe.style.height === `${content}px`) break
+      if (Date.now() > deadline) throw new Error(`the frame's height never settled (${iframe.style.height} for ${content}px of content)`)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    this.kit.observer.note(`height ${label}`, iframe.style.height)
+    await this.kit.observer.snapshot(label, [this.field], [this.form])
   }
 }

@@ -49,3 +49,15 @@ export async function editsHandled(page: string, edits: number, timeout = 10000)
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/**
+ * Waits until the frame of `page` has the focus, in one of its inputs: a host `focus()` travels
+ * through the browser, and keys sent before it lands would go nowhere.
+ */
+export async function frameFocused(page: string, timeout = 10000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!(await inFrame(page, () => document.hasFocus() && document.activeElement?.tagName === 'INPUT'))) {
+    if (Date.now() > deadline) throw new Error(`the ${page} frame never had the focus in an input`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -12,6 +12,12 @@
  */
 
 export interface Observation {
+  /**
+   * Whose stream it belongs to: one direction of one port, one element, the page's own steps. Each
+   * stream is in a deterministic order; two streams interleave as the browser schedules them, so
+   * records are compared stream by stream.
+   */
+  source: string
   where: string
   what: unknown
 }
@@ -19,10 +25,15 @@ export interface Observation {
 export interface Observer {
   /** The ordered record. */
   readonly log: Observation[]
-  /** Frame heights reported on any port, distinct, in the order first seen (see {@link installObserver}). */
+  /** Frame heights reported on any port, distinct (they follow layout at the browser's pace, not the script's). */
   readonly heights: number[]
-  /** Adds an observation (a step's result, a snapshot). */
+  /** Adds an observation of the page's own stream (a step's result, a snapshot). */
   note(where: string, what: unknown): void
+  /**
+   * Names a random value the session created (an envelope's `jti`, a gate's id): wherever it
+   * appears in the record, before or after, it reads `name`, as nonces do.
+   */
+  alias(value: string, name: string): void
   /** Reads what the page can read right now of `elements` and `forms`. */
   snapshot(label: string, elements: Element[], forms?: HTMLFormElement[]): Promise<void>
   /** Messages that arrived on any port so far, raw (for waiting on them). */
@@ -36,6 +47,7 @@ export interface Observer {
 }
 
 const JWE = /^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]*\.\.[A-Za-z0-9_-]+\.$/
+const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g
 
 /** An envelope as two runs may compare it: its header without nonces and times, and its length. */
 function normalizeEnvelope(envelope: string): string {
@@ -45,15 +57,19 @@ function normalizeEnvelope(envelope: string): string {
   return `<envelope ${JSON.stringify(header)} length=${envelope.length}>`
 }
 
-/** `value` with every envelope normalized and every function and node made printable. */
-export function normalize(value: unknown): unknown {
-  if (typeof value === 'string') return JWE.test(value) ? normalizeEnvelope(value) : value
-  if (Array.isArray(value)) return value.map(normalize)
+/** `value` with every envelope normalized, aliases named, and every node made printable. */
+export function normalize(value: unknown, aliases: Map<string, string> = new Map()): unknown {
+  if (typeof value === 'string') {
+    let out = JWE.test(value) ? normalizeEnvelope(value) : value.replace(ISO_TIME, '<time>')
+    for (const [from, to] of aliases) out = out.split(from).join(to)
+    return out
+  }
+  if (Array.isArray(value)) return value.map((v) => normalize(v, aliases))
   if (value instanceof MessagePort) return '<port>'
   if (value instanceof Node) return `<${value.nodeName}>`
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = normalize(v)
+    for (const [k, v] of Object.entries(value)) out[k] = normalize(v, aliases)
     return out
   }
   return value
@@ -71,54 +87,64 @@ export function installObserver(): Observer {
   const heights: number[] = []
   const portMessages: Array<Record<string, unknown>> = []
   let rewrite: ((message: Record<string, unknown>) => Record<string, unknown>) | undefined
-  const note = (where: string, what: unknown) => log.push({ where, what: normalize(what) })
+  const aliases = new Map<string, string>()
+  const record = (source: string, where: string, what: unknown) => log.push({ source, where, what: normalize(what, aliases) })
+  const note = (where: string, what: unknown) => record('page', where, what)
+  const SECURE = 'secure-card-input, secure-ssn-input, secure-text-input, consent-gate, secure-reveal'
+  const sourceOf = (target: EventTarget | null) => {
+    if (!(target instanceof Element) || !target.matches(SECURE)) return 'page'
+    return `${target.localName} ${[...document.querySelectorAll(SECURE)].indexOf(target)}`
+  }
   // Requests made from now on (the page's resource timing keeps every earlier one too).
   const requestsBefore = performance.getEntriesByType('resource').length
 
-  const onWindowMessage = (event: MessageEvent) => note(`window message from ${event.origin}`, event.data)
+  const onWindowMessage = (event: MessageEvent) => record('window', `window message from ${event.origin}`, event.data)
   window.addEventListener('message', onWindowMessage, true)
 
   // Frame → host: what arrives on every port the page creates. A frame's height follows its layout
   // at the browser's pace (ResizeObserver), not the script's: heights are kept apart, as a set.
   const OriginalChannel = window.MessageChannel
-  const onPortMessage = (e: MessageEvent) => {
-    const data = e.data as Record<string, unknown>
-    portMessages.push(data)
-    if (data?.t === 'height') {
-      if (!heights.includes(data.px as number)) heights.push(data.px as number)
-      return
-    }
-    note('port message in', data)
-  }
+  const portNames = new WeakMap<MessagePort, string>()
+  let ports = 0
   window.MessageChannel = class ObservedChannel extends OriginalChannel {
     constructor() {
       super()
-      this.port1.addEventListener('message', onPortMessage)
+      const name = `port ${ports++}`
+      portNames.set(this.port1, name)
+      this.port1.addEventListener('message', (e: MessageEvent) => {
+        const data = e.data as Record<string, unknown>
+        portMessages.push(data)
+        if (data?.t === 'height') {
+          if (!heights.includes(data.px as number)) heights.push(data.px as number)
+          return
+        }
+        record(`${name} in`, 'port message in', data)
+      })
     }
   } as typeof MessageChannel
   // Host → frame: every port message the page sends, which a hostile page may also rewrite.
   const originalPost = MessagePort.prototype.postMessage
   MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, ...rest: unknown[]) {
     const sent = rewrite && message && typeof message === 'object' ? rewrite(message as Record<string, unknown>) : message
-    note('port message out', sent)
+    record(`${portNames.get(this) ?? 'port ?'} out`, 'port message out', sent)
     return (originalPost as (...args: unknown[]) => void).call(this, sent, ...rest)
   } as typeof MessagePort.prototype.postMessage
 
   // Every event the elements dispatch, with its detail.
   const originalDispatch = EventTarget.prototype.dispatchEvent
   EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
-    if (event instanceof CustomEvent || event.type.startsWith('secure-')) note(`event ${event.type}`, (event as CustomEvent).detail ?? null)
+    if (event instanceof CustomEvent || event.type.startsWith('secure-')) record(sourceOf(this), `event ${event.type}`, (event as CustomEvent).detail ?? null)
     return originalDispatch.call(this, event)
   }
   const browserEvents = ['invalid', 'submit', 'formdata']
-  const onBrowserEvent = (event: Event) => note(`event ${event.type}`, (event.target as Element)?.tagName ?? null)
+  const onBrowserEvent = (event: Event) => record('page', `event ${event.type}`, (event.target as Element)?.tagName ?? null)
   for (const type of browserEvents) document.addEventListener(type, onBrowserEvent, true)
 
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const
   const originals = methods.map((m) => console[m])
   methods.forEach((m, i) => {
     console[m] = (...args: unknown[]) => {
-      note(`console.${m}`, args.map((a) => (typeof a === 'string' ? a : JSON.stringify(normalize(a)))).join(' '))
+      note(`console.${m}`, args.map((a) => (typeof a === 'string' ? a : JSON.stringify(normalize(a, aliases)))).join(' '))
       originals[i]!.apply(console, args)
     }
   })
@@ -128,6 +154,11 @@ export function installObserver(): Observer {
     heights,
     portMessages,
     note,
+    alias(value, name) {
+      aliases.set(value, name)
+      // It may have been seen already: named wherever it was recorded.
+      for (const entry of log) entry.what = normalize(entry.what, new Map([[value, name]]))
+    },
     rewriteOutgoing(next) {
       rewrite = next
     },
@@ -184,12 +215,16 @@ function pathOfDifference(a: unknown, b: unknown, path: string): string | undefi
   return `${path}:\n  first:  ${JSON.stringify(a)?.slice(0, 400)}\n  second: ${JSON.stringify(b)?.slice(0, 400)}`
 }
 
-/** The first place two records differ, or `undefined` when they are identical. */
+/** The first place two records differ, stream by stream, or `undefined` when they are identical. */
 export function firstDifference(a: Observation[], b: Observation[]): string | undefined {
-  const length = Math.max(a.length, b.length)
-  for (let i = 0; i < length; i++) {
-    const found = pathOfDifference(a[i], b[i], `observation ${i} (${a[i]?.where ?? '—'} / ${b[i]?.where ?? '—'})`)
-    if (found) return found
+  const sources = [...new Set([...a, ...b].map((o) => o.source))]
+  for (const source of sources) {
+    const x = a.filter((o) => o.source === source)
+    const y = b.filter((o) => o.source === source)
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const found = pathOfDifference(x[i], y[i], `${source}, observation ${i} (${x[i]?.where ?? '—'} / ${y[i]?.where ?? '—'})`)
+      if (found) return found
+    }
   }
   return undefined
 }
