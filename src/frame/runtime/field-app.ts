@@ -239,17 +239,19 @@ class FieldApp {
 
   /**
    * Puts the caret in the first enabled input. The host focuses the iframe just before it asks,
-   * but that focus — and a blur before it — travel through the browser and may land in this frame
-   * after the message (Chromium: a port is faster than a focus change), clearing the caret when they
-   * do. So the caret is placed now and again when the window's focus lands. An input that has the
-   * caret by then (the customer's choice) keeps it.
+   * but that focus travels through the browser and may land in this frame after the message
+   * (Chromium: a port is faster than a focus change). Placing the caret before it lands would be
+   * undone when it does — a blur and a focus the page would see — so while this frame does not have
+   * the focus the caret waits for the window's `focus`; when it has, the caret is placed now, and
+   * placed again should a focus change still on its way take it. An input that has the caret by
+   * then (the customer's choice) keeps it.
    */
   private focusFirst(): void {
     const first = () => {
       if (this.view.inputs.some((i) => i === document.activeElement)) return
       this.view.inputs.find((i) => !i.disabled)?.focus()
     }
-    first()
+    if (document.hasFocus()) first()
     addEventListener('focus', first, { once: true })
   }
 
