@@ -42,6 +42,13 @@ export const ErrorCodes = {
   FILE_WRITE: 'ERR_FILE_WRITE',
   /** An argument (claims, options, plaintext type) is not acceptable. */
   INPUT_INVALID: 'ERR_INPUT_INVALID',
+  /**
+   * The frame origin does not allow this page as a parent: its frames refuse to show here, and a
+   * loader requested from such a page is a module that only says so (console and `secure-error`).
+   */
+  FRAME_REFUSED: 'ERR_FRAME_REFUSED',
+  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`). */
+  FRAMES_NOT_BUILT: 'ERR_FRAMES_NOT_BUILT',
 } as const
 
 /** One of the stable codes of {@link ErrorCodes}. */
