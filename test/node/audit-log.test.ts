@@ -123,7 +123,7 @@ describe('audit log: writing', () => {
       { event: 'sealed', detail: { long: 'x'.repeat(257) } },
     ]
     for (const input of bad) expect((await rejection(() => log.append(input as never))).code).to.equal('ERR_AUDIT_INVALID')
-    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'])
+    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'claimed', 'released', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'])
     expect(await log.entries()).to.deep.equal([])
     await log.close()
     expect((await rejection(() => log.append({ event: 'sealed' }))).code).to.equal('ERR_AUDIT_CLOSED')
