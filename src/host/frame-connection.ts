@@ -91,7 +91,7 @@ export class FrameConnection<In = FrameMessage, Out extends { t: string } = Host
     this.timer = setTimeout(() => {
       this.options.onFailure('ERR_FRAME_UNREACHABLE', `The frame at ${this.origin} did not load in time: check that the frame origin serves it and allows this page as a parent.`)
     }, FRAME_TIMEOUT_MS)
-    this.iframe.src = frameUrl(this.options.base, this.options.page)
+    this.iframe.src = frameUrl(this.options.base, this.options.page, this.iframe.style.colorScheme)
   }
 
   /** Sends a message now, or when the port is up. */
