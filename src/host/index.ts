@@ -6,6 +6,10 @@
  *
  * @packageDocumentation
  */
+// Defines the elements: a bare import, so a bundler keeps it even when only a type or `configure`
+// is used from this entry (package.json lists this file and define.js under `sideEffects`).
+import './define.js'
+
 export { SecureFieldElement } from './secure-field-element.js'
 export { SecureCardInput, defineSecureCardInput } from './secure-card-input.js'
 export { SecureSsnInput, defineSecureSsnInput } from './secure-ssn-input.js'

@@ -111,6 +111,21 @@ describe('the package: entry points match their types; customer and agent code s
     }
   })
 
+  it('importing only configure or a type from an entry still defines its elements (sideEffects)', async () => {
+    // A bundler drops modules `sideEffects` does not name once nothing of them is used: the entry
+    // itself and what defines the elements must stay.
+    const cases: Array<[string, string, string]> = [
+      ['secure-fields', "import { configure } from 'secure-fields'\nconfigure({})", 'secure-card-input'],
+      ['secure-fields/agent', "import { configure } from 'secure-fields/agent'\nconfigure({})", 'secure-reveal'],
+      ['secure-fields/react', "import { SecureCardInput } from 'secure-fields/react'\nconsole.log(SecureCardInput)", 'consent-gate'],
+    ]
+    for (const [specifier, contents, tag] of cases) {
+      const result = await build({ stdin: { contents, resolveDir: WORK, loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'browser', logLevel: 'silent', external: ['react', 'react-dom'] })
+      const code = result.outputFiles[0]!.text
+      expect(code, specifier).to.include('customElements.define').and.include(`"${tag}"`)
+    }
+  })
+
   it('browser entries load nothing of Node: no server code, no driver', async () => {
     for (const specifier of ['secure-fields', 'secure-fields/agent', 'secure-fields/react', 'secure-fields/react/agent', 'secure-fields/crypto', 'secure-fields/validate']) {
       const { inputs } = await bundle({ specifier }, 'browser', ['react', 'react-dom'])
