@@ -47,7 +47,14 @@ export const ErrorCodes = {
    * loader requested from such a page is a module that only says so (console and `secure-error`).
    */
   FRAME_REFUSED: 'ERR_FRAME_REFUSED',
-  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`). */
+} as const
+
+/**
+ * Codes only the Node side (the CLI, the frame origin server) reports: apart from
+ * {@link ErrorCodes}, so browser bundles do not carry them.
+ */
+export const NodeErrorCodes = {
+  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`, `integrity`). */
   FRAMES_NOT_BUILT: 'ERR_FRAMES_NOT_BUILT',
 } as const
 

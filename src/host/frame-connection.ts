@@ -7,6 +7,7 @@
  * @module
  */
 import { DropCounter, isBoot, parseFrameMessage, stamp, type FrameMessage, type HostMessage } from '../protocol/index.js'
+import { ErrorCodes } from '../errors.js'
 import { frameUrl } from './frame-url.js'
 
 /** How long a frame has to say `boot` before the element reports it unreachable. */
@@ -64,7 +65,7 @@ export class FrameConnection<In = FrameMessage, Out extends { t: string } = Host
     this.loadTimer = setTimeout(() => {
       if (this.port) return
       clearTimeout(this.timer)
-      this.options.onFailure('ERR_FRAME_REFUSED', `The frame origin ${this.origin} refused to show its frame here: check that its policy allows this page (${location.origin}) as a parent.`)
+      this.options.onFailure(ErrorCodes.FRAME_REFUSED, `The frame origin ${this.origin} refused to show its frame here: check that its policy allows this page (${location.origin}) as a parent.`)
     }, BOOT_AFTER_LOAD_MS)
   }
 

@@ -51,6 +51,8 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     theme: { attribute: false },
   }
 
+  // The iframe's color-scheme is set to its frame's own (see colorScheme()), light until then; the
+  // slot's color reads the page's used scheme (CanvasText: black in light, white in dark).
   static override styles: CSSResultGroup = css`
     :host {
       display: block;
@@ -63,11 +65,9 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
       width: 100%;
       height: var(--sf-frame-initial-height, 4.5em);
       border: 0;
-      /* Set to the frame's own scheme (see colorScheme()); light until then. */
       color-scheme: light;
       background: transparent;
     }
-    /* Reads the page's used color scheme: CanvasText is black in light, white in dark. */
     .frame-slot {
       color: CanvasText;
     }
@@ -144,7 +144,7 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
   }
 
   // The user's preference can change the page's scheme (`color-scheme: light dark`).
-  private readonly schemeQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined
+  private readonly schemeQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)')
   private readonly onSchemeChange = () => this.sendConfig()
 
   override connectedCallback(): void {
@@ -214,13 +214,9 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
    * iframe's color scheme and its document's differ.
    */
   private colorScheme(fromTheme: string | undefined): FrameColorScheme {
-    let scheme: FrameColorScheme = 'light'
-    if (isFrameColorScheme(fromTheme)) scheme = fromTheme
-    else {
-      const probe = this.renderRoot?.querySelector('.frame-slot')
-      const rgb = probe ? /(\d+)\D+(\d+)\D+(\d+)/.exec(getComputedStyle(probe).color) : null
-      if (rgb && Number(rgb[1]) + Number(rgb[2]) + Number(rgb[3]) > 3 * 128) scheme = 'dark'
-    }
+    const probe = this.renderRoot?.querySelector('.frame-slot')
+    // `rgb(r, g, b)`: CanvasText's red channel tells black from white.
+    const scheme = isFrameColorScheme(fromTheme) ? fromTheme : probe && parseInt(getComputedStyle(probe).color.slice(4)) > 128 ? 'dark' : 'light'
     if (this.connection) this.connection.iframe.style.colorScheme = scheme
     return scheme
   }

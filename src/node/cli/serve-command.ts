@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { HPKE_4 } from '../../crypto/suite.js'
-import { SecureFieldsError, ErrorCodes } from '../../errors.js'
+import { SecureFieldsError, ErrorCodes, NodeErrorCodes } from '../../errors.js'
 import { ANY_PARENT, CONSENT_KINDS } from '../../protocol/policy.js'
 import { startFrameServer } from '../frame-server/server.js'
 import { hasFrames, loaderIntegrity, packageFrameDir } from '../frame-server/frames-dir.js'
@@ -99,7 +99,7 @@ export function serveCommand(io: CliIo): Command {
       }
       const dir = resolve(o.dir ?? packageFrameDir())
       if (!hasFrames(dir)) {
-        throw new SecureFieldsError(ErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}: ${o.dir ? 'pass the folder of the built frames' : 'run `npm run build` first'}.`)
+        throw new SecureFieldsError(NodeErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}: ${o.dir ? 'pass the folder of the built frames' : 'run `npm run build` first'}.`)
       }
       const pinnedKeys: string[] = []
       for (const file of o.pinKey) pinnedKeys.push((await HPKE_4.importPublic(await readPublicJwkFile(file, '--pin-key'))).kid)
@@ -139,7 +139,7 @@ export function integrityCommand(io: CliIo): Command {
     .option('--json', 'print a JSON object { file: integrity }')
     .action(async (o: { dir?: string; json?: boolean }) => {
       const dir = resolve(o.dir ?? packageFrameDir())
-      if (!hasFrames(dir)) throw new SecureFieldsError(ErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}.`)
+      if (!hasFrames(dir)) throw new SecureFieldsError(NodeErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}.`)
       const hashes = loaderIntegrity(dir)
       io.stdout.write(o.json ? `${JSON.stringify(Object.fromEntries(hashes.map((h) => [h.file, h.integrity])), null, 2)}\n` : hashes.map((h) => `${h.integrity}  ${h.file}\n`).join(''))
     })
