@@ -9,7 +9,7 @@
  */
 import { DropCounter, isHello, parseHostMessage, stamp, type FrameMessage, type HostMessage } from '../../protocol/index.js'
 import { loadPolicy, parentAllowed, type FramePolicy } from './policy.js'
-import { applyDeclaredColorScheme } from './theme.js'
+import { applyDeclaredColorScheme } from './color-scheme.js'
 
 /**
  * An open channel to the host. Field frames speak {@link HostMessage}/{@link FrameMessage}; another

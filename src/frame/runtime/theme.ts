@@ -5,22 +5,8 @@
  *
  * @module
  */
-import { checkTheme, COLOR_SCHEME_PROPERTY, isFrameColorScheme, THEME_PROPERTIES, type ThemeRefusal } from '../../protocol/theme.js'
-
-/**
- * Renders in the color scheme the element named in the frame's URL (`#…&cs=dark`) until its theme
- * arrives, so the frame matches its iframe from the first paint (else the browser paints it opaque).
- */
-export function applyDeclaredColorScheme(loc: Location = location, root: HTMLElement = document.documentElement): void {
-  const declared = new URLSearchParams(loc.hash.slice(1)).get('cs')
-  if (isFrameColorScheme(declared)) setColorScheme(root, declared)
-}
-
-/** The stylesheets pick `color-scheme` and the default colors by this attribute. */
-function setColorScheme(root: HTMLElement, scheme: string): void {
-  if (scheme === 'dark') root.setAttribute('data-sf-color-scheme', 'dark')
-  else root.removeAttribute('data-sf-color-scheme')
-}
+import { checkTheme, COLOR_SCHEME_PROPERTY, THEME_PROPERTIES, type ThemeRefusal } from '../../protocol/theme.js'
+import { setColorScheme } from './color-scheme.js'
 
 /** Sets the accepted properties on the root element and removes the rest; returns refusals. */
 export function applyTheme(theme: Record<string, string>, root: HTMLElement = document.documentElement): ThemeRefusal[] {
