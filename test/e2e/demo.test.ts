@@ -140,7 +140,9 @@ describe('the demo, end to end', function () {
     await agent.locator('#desk-status', { hasText: 'wiped and deleted' }).waitFor()
     expect((await desk.locator('.sf-value').innerText()).trim()).to.equal('')
 
-    // The audit trail shows every step, and the log verifies.
+    // The audit trail shows every step, and the log verifies. (The last entry travels page →
+    // server → log → page: wait for it to come back.)
+    await agent.locator('#audit .event', { hasText: 'wiped' }).waitFor()
     const events = await agent.locator('#audit .event').allInnerTexts()
     for (const e of ['stored', 'claimed', 'released', 'taken', 'revealed', 'wiped']) expect(events, events.join(',')).to.include(e)
     const verification = await verifyAuditLog(join(dataDir, 'audit.log'))

@@ -79,7 +79,12 @@ export function frameProbePlugin() {
       const page = session.browser.getPage(session.id)
       const suffix = payload?.page ? `/${payload.page}.html` : ''
       const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
-      if (command === 'sf-frame-probe') return Promise.all(frames.map((f) => f.evaluate(probe)))
+      if (command === 'sf-frame-probe') {
+        // A frame that is still navigating (its first document being replaced) is left out of
+        // this answer rather than failing it: callers poll until the frame they wait for is there.
+        const probed = await Promise.all(frames.map((f) => f.evaluate(probe).catch((e) => (/Execution context was destroyed|detached/i.test(String(e?.message)) ? null : Promise.reject(e)))))
+        return probed.filter((p) => p !== null)
+      }
       // sf-frame-axe { page?, backdrop }: axe inside each frame (its source evaluated through the
       // DevTools protocol, which the frame's CSP does not govern), as [{ url, violations }].
       const results = []
