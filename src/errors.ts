@@ -42,6 +42,20 @@ export const ErrorCodes = {
   FILE_WRITE: 'ERR_FILE_WRITE',
   /** An argument (claims, options, plaintext type) is not acceptable. */
   INPUT_INVALID: 'ERR_INPUT_INVALID',
+  /**
+   * The frame origin does not allow this page as a parent: its frames refuse to show here, and a
+   * loader requested from such a page is a module that only says so (console and `secure-error`).
+   */
+  FRAME_REFUSED: 'ERR_FRAME_REFUSED',
+} as const
+
+/**
+ * Codes only the Node side (the CLI, the frame origin server) reports: apart from
+ * {@link ErrorCodes}, so browser bundles do not carry them.
+ */
+export const NodeErrorCodes = {
+  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`, `integrity`). */
+  FRAMES_NOT_BUILT: 'ERR_FRAMES_NOT_BUILT',
 } as const
 
 /** One of the stable codes of {@link ErrorCodes}. */

@@ -7,6 +7,7 @@ import type { PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail } from '../../src/host/events.js'
 import '../../src/host/define.js'
+import '../../src/host/agent.js'
 
 /** What the test server publishes (test/support/wtr-frame-origin.mjs). */
 export interface TestConfig {

@@ -1,5 +1,6 @@
 // Server-side commands for browser tests that need the browser itself (Chrome DevTools Protocol):
-// clipboard permission for real paste, and (for the reveal element) virtual WebAuthn authenticators.
+// clipboard permission for real paste, (for the reveal element) virtual WebAuthn authenticators,
+// screenshots of what is painted (frames included), and the user's preferred color scheme.
 import { addVirtualAuthenticator } from './virtual-authenticator.mjs'
 export function browserCommandsPlugin() {
   const authenticators = new Map()
@@ -74,6 +75,15 @@ export function browserCommandsPlugin() {
         case 'sf-webauthn-verified': {
           const cdp = authenticators.get(payload.id)
           await cdp.send('WebAuthn.setUserVerified', { authenticatorId: payload.id, isUserVerified: payload.verified })
+          return true
+        }
+        case 'sf-screenshot': {
+          // A PNG (base64) of a region of the page as painted, frames included.
+          return page.screenshot({ clip: payload.clip, encoding: 'base64' })
+        }
+        case 'sf-prefers-color-scheme': {
+          // The user's preferred scheme, as an OS setting would give it (null: the default).
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: payload.value ?? '' }])
           return true
         }
         default:
