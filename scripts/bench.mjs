@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench` (every benchmark) or `npm run bench:crypto` / `bench:elements`. Benchmarks are
+// `npm run bench` (every benchmark) or `npm run bench:crypto` / `bench:elements` / `bench:wire`. Benchmarks are
 // bundled with esbuild first, so they measure the code as it ships rather than through a loader.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
@@ -7,8 +7,8 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const which = process.argv[2]
-const benches = which ? [which] : ['crypto', 'elements']
-if (benches.includes('elements')) {
+const benches = which ? [which] : ['crypto', 'elements', 'wire', 'card-entry']
+if (benches.includes('elements') || benches.includes('wire')) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'frames'], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }

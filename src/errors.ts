@@ -15,7 +15,7 @@
  * handling; the rest from the elements, the frame server and the Node helpers.
  */
 export const ErrorCodes = {
-  /** The envelope is not a well-formed JWE Compact Serialization of this profile. */
+  /** The envelope is not a well-formed envelope of this profile (compact or JSON), or its padding is not what its header says. */
   ENVELOPE_MALFORMED: 'ERR_ENVELOPE_MALFORMED',
   /** The envelope names an `alg` this suite does not open, or carries a header the profile forbids. */
   ENVELOPE_UNSUPPORTED: 'ERR_ENVELOPE_UNSUPPORTED',
@@ -53,6 +53,20 @@ export const ErrorCodes = {
    * field's key or key set is not (or not only) post-quantum.
    */
   POLICY_PQ_REQUIRED: 'ERR_POLICY_PQ_REQUIRED',
+  /**
+   * The frame origin does not allow this page as a parent: its frames refuse to show here, and a
+   * loader requested from such a page is a module that only says so (console and `secure-error`).
+   */
+  FRAME_REFUSED: 'ERR_FRAME_REFUSED',
+} as const
+
+/**
+ * Codes only the Node side (the CLI, the frame origin server) reports: apart from
+ * {@link ErrorCodes}, so browser bundles do not carry them.
+ */
+export const NodeErrorCodes = {
+  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`, `integrity`). */
+  FRAMES_NOT_BUILT: 'ERR_FRAMES_NOT_BUILT',
 } as const
 
 /** One of the stable codes of {@link ErrorCodes}. */

@@ -38,6 +38,9 @@ const chat = connectChat('agent', conversation, (m) => {
     case 'gone':
       deskStatus.textContent = 'That value is no longer available: it was revealed or it expired.'
       break
+    case 'held':
+      deskStatus.textContent = 'That value is being revealed in another agent tab. Try again when that tab is done.'
+      break
     case 'deleted':
       transcript.querySelector(`[data-id="${CSS.escape(m.id)}"] .reveal`)?.remove()
       transcript.querySelector(`[data-id="${CSS.escape(m.id)}"]`)?.classList.add('deleted')
@@ -102,5 +105,18 @@ desk.addEventListener('secure-wiped', () => {
 desk.addEventListener('secure-audit', (e) => {
   const { event, detail } = (e as CustomEvent<{ event: string; detail: Record<string, string> }>).detail
   if (event === 'failed' || event === 'refused' || event === 'hidden') chat.send({ type: 'audit', event, envelopeId: revealing, code: detail.code })
+  // Not revealed (step-up failed or cancelled, refused…): the server puts the envelope back, and
+  // the desk lets go of it, so a retry starts from "Reveal once" and claims it again.
+  if ((event === 'failed' || event === 'refused') && revealing && detail.jti === revealing) {
+    chat.send({ type: 'release', id: revealing, code: detail.code })
+    revealing = undefined
+    desk.envelope = ''
+    deskStatus.textContent =
+      detail.code === 'ERR_ALREADY_REVEALED'
+        ? 'Not revealed: this desk revealed that value before. It is deleted now.'
+        : `Not revealed (${detail.code}). The value is still there: use Reveal once to try again.`
+  }
 })
-desk.addEventListener('secure-error', (e) => (deskStatus.textContent = (e as CustomEvent<{ message: string }>).detail.message))
+desk.addEventListener('secure-error', (e) => {
+  if (!deskStatus.textContent?.startsWith('Not revealed')) deskStatus.textContent = (e as CustomEvent<{ message: string }>).detail.message
+})

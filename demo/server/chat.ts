@@ -7,12 +7,12 @@
  * @module
  */
 import type { WebSocket } from 'ws'
-import { inspect, publicJwkOf, type AnyPublicJwk } from '../../src/crypto/index.js'
+import { inspect, publicJwkOf, type AnyPublicJwk, type EnvelopeHeader } from '../../src/crypto/index.js'
 import { resolvePublic } from '../../src/crypto/resolve.js'
 import { defaultSuites } from '../../src/crypto/defaults.js'
 import type { EnvelopeStore } from '../../src/node/store/index.js'
 import type { AuditLog, AuditInput } from '../../src/node/audit/index.js'
-import { isRecord, parseClientMessage, type ClientMessage, type ServerMessage, type TranscriptEntry } from './protocol.js'
+import { isConversationId, isRecord, parseClientMessage, type ClientMessage, type ServerMessage, type TranscriptEntry } from './protocol.js'
 import type { BackOffice } from './back-office.js'
 
 /** What the hub needs from the rest of the demo. */
@@ -45,6 +45,16 @@ const KINDS = new Set(['card', 'ssn', 'iban'])
 export function createChat(deps: ChatDeps) {
   const conversations = new Map<string, Conversation>()
   let nextRequest = 1
+  // Each socket is one claim holder (an agent tab), with the envelopes it holds.
+  const holders = new WeakMap<WebSocket, { id: string; claims: Set<string> }>()
+  let nextHolder = 1
+  const holder = (socket: WebSocket) => {
+    let h = holders.get(socket)
+    if (!h) holders.set(socket, (h = { id: `agent-socket-${nextHolder++}`, claims: new Set() }))
+    return h
+  }
+  const holderOf = (socket: WebSocket) => holder(socket).id
+  const claims = (socket: WebSocket) => holder(socket).claims
 
   const conversation = (id: string): Conversation => {
     let c = conversations.get(id)
@@ -96,6 +106,40 @@ export function createChat(deps: ChatDeps) {
     }
   }
 
+  /**
+   * Stores an envelope and writes its `stored` entry as one step: if the entry cannot be written,
+   * the envelope is removed again, so the store never holds an envelope the log does not account
+   * for (and if storing fails, no `stored` entry is written).
+   */
+  async function storeAudited(c: Conversation, envelope: string, header: EnvelopeHeader): Promise<string> {
+    let id: string
+    try {
+      id = await deps.store.put(envelope, { conversation: c.id })
+    } catch (error) {
+      const code = isRecord(error) && typeof error.code === 'string' ? error.code : 'ERR_DEMO'
+      await audit(c, { event: 'refused', kind: header.kind, envelopeId: header.jti, code }).catch(() => undefined)
+      throw error
+    }
+    try {
+      await audit(c, { event: 'stored', kind: header.kind, envelopeId: id })
+    } catch (error) {
+      const removed = await deps.store.take(id).then(
+        (taken) => taken !== undefined,
+        () => false,
+      )
+      deps.log(`the audit entry for envelope ${id} failed: ${removed ? 'the envelope was removed again' : 'REMOVING THE ENVELOPE FAILED TOO'}`)
+      throw error
+    }
+    return id
+  }
+
+  /** Takes an envelope this socket claimed (the reveal succeeded, or it was revealed before) and logs it. */
+  async function takeClaimed(c: Conversation, socket: WebSocket, id: string): Promise<void> {
+    const taken = await deps.store.take(id, { holder: holderOf(socket) })
+    if (taken) await audit(c, { event: 'taken', envelopeId: id, kind: taken.meta.kind, actor: 'agent' })
+    broadcast(c, { type: 'deleted', id })
+  }
+
   async function handle(socket: WebSocket, role: 'customer' | 'agent', c: Conversation, m: ClientMessage): Promise<void> {
     const now = new Date().toISOString()
     switch (m.type) {
@@ -130,8 +174,7 @@ export function createChat(deps: ChatDeps) {
           await audit(c, { event: 'refused', kind: header.kind, envelopeId: header.jti, code: header.ctx !== c.id ? 'ERR_ENVELOPE_WRONG_CONTEXT' : 'ERR_ENVELOPE_WRONG_KEY' })
           return send(socket, { type: 'notice', text: 'That value was sealed for another desk or conversation.' })
         }
-        const id = await deps.store.put(m.envelope, { conversation: c.id })
-        await audit(c, { event: 'stored', kind: header.kind, envelopeId: id })
+        const id = await storeAudited(c, m.envelope, header)
         record(c, { kind: 'secure', from: 'customer', id, field: header.kind, preview: header.preview, consent: header.consent !== undefined, at: now })
         if (header.kind === 'card') await checkCharge(c, id, m.envelope)
         break
@@ -140,17 +183,39 @@ export function createChat(deps: ChatDeps) {
         if (role !== 'agent') return
         const peek = await deps.store.peek(m.id)
         if (!peek || peek.meta.conversation !== c.id) return send(socket, { type: 'gone', id: m.id })
-        // View once: the envelope leaves the store as it goes to the agent's reveal frame. Two
-        // agents asking at once get it once; the store keeps a tombstone so it cannot come back.
-        const stored = await deps.store.take(m.id)
-        if (!stored) return send(socket, { type: 'gone', id: m.id })
-        await audit(c, { event: 'taken', envelopeId: m.id, kind: stored.meta.kind, actor: 'agent' })
-        send(socket, { type: 'envelope', id: m.id, envelope: stored.envelope })
-        broadcast(c, { type: 'deleted', id: m.id })
+        // The envelope goes to this agent's desk but stays in the store, claimed by this socket:
+        // it is taken once the desk has revealed it, and put back if the step-up fails, is
+        // cancelled, or the tab goes away. Another tab asking meanwhile is told it is busy.
+        let claimed
+        try {
+          claimed = await deps.store.claim(m.id, { holder: holderOf(socket) })
+        } catch (error) {
+          if (isRecord(error) && error.code === 'ERR_STORE_HELD') return send(socket, { type: 'held', id: m.id })
+          throw error
+        }
+        if (!claimed) return send(socket, { type: 'gone', id: m.id })
+        claims(socket).add(m.id)
+        await audit(c, { event: 'claimed', envelopeId: m.id, kind: claimed.meta.kind, actor: 'agent' })
+        send(socket, { type: 'envelope', id: m.id, envelope: claimed.envelope })
+        break
+      }
+      case 'release': {
+        if (role !== 'agent' || !claims(socket).has(m.id)) return
+        claims(socket).delete(m.id)
+        if (m.code === 'ERR_ALREADY_REVEALED') {
+          // This desk revealed it before: it is done, not put back.
+          await takeClaimed(c, socket, m.id)
+          return
+        }
+        if (await deps.store.release(m.id, holderOf(socket))) {
+          await audit(c, { event: 'released', envelopeId: m.id, actor: 'agent', ...(m.code ? { code: m.code } : {}) })
+        }
         break
       }
       case 'revealed': {
         if (role !== 'agent') return
+        // The step-up succeeded and the value shows: now the envelope leaves the store, for good.
+        if (claims(socket).delete(m.id)) await takeClaimed(c, socket, m.id)
         await audit(c, { event: 'revealed', envelopeId: m.id, actor: 'agent', ...(m.kind ? { kind: m.kind } : {}) })
         break
       }
@@ -176,8 +241,8 @@ export function createChat(deps: ChatDeps) {
           return
         }
         if (!joined) {
-          if (!isRecord(parsed) || parsed.type !== 'hello' || (parsed.role !== 'customer' && parsed.role !== 'agent') || typeof parsed.conversation !== 'string') return
-          const c = conversation(parsed.conversation.slice(0, 64))
+          if (!isRecord(parsed) || parsed.type !== 'hello' || (parsed.role !== 'customer' && parsed.role !== 'agent') || !isConversationId(parsed.conversation)) return
+          const c = conversation(parsed.conversation)
           joined = { role: parsed.role, c }
           ;(parsed.role === 'agent' ? c.agents : c.customers).add(socket)
           send(socket, { type: 'welcome', conversation: c.id, transcript: c.transcript, deskReady: c.deskKey !== undefined })
@@ -196,6 +261,16 @@ export function createChat(deps: ChatDeps) {
       socket.on('close', () => {
         joined?.c.agents.delete(socket)
         joined?.c.customers.delete(socket)
+        // A tab that goes away mid-step-up puts back what it held (its claims would lapse anyway).
+        const c = joined?.c
+        for (const id of claims(socket)) {
+          queue = queue
+            .then(async () => {
+              if (c && (await deps.store.release(id, holderOf(socket)))) await audit(c, { event: 'released', envelopeId: id, actor: 'agent', detail: { reason: 'disconnected' } })
+            })
+            .catch(() => deps.log(`could not release envelope ${id} of a closed socket`))
+        }
+        claims(socket).clear()
       })
     },
   }

@@ -18,6 +18,8 @@ export type ClientMessage =
   | { type: 'request'; kind: string }
   | { type: 'envelope'; requestId: string; envelope: string }
   | { type: 'fetch'; id: string }
+  /** The desk did not reveal a fetched envelope (step-up failed or cancelled…): put it back. */
+  | { type: 'release'; id: string; code?: string }
   | { type: 'revealed'; id: string; kind?: string }
   | { type: 'audit'; event: string; envelopeId?: string; kind?: string; code?: string }
 
@@ -28,6 +30,8 @@ export type ServerMessage =
   | { type: 'request'; requestId: string; field: string; publicKey: Record<string, unknown> | Array<Record<string, unknown>>; context: string }
   | { type: 'envelope'; id: string; envelope: string }
   | { type: 'gone'; id: string }
+  /** Another agent tab is revealing this envelope right now. */
+  | { type: 'held'; id: string }
   | { type: 'deleted'; id: string }
   | { type: 'audit'; entry: AuditEntry }
   | { type: 'notice'; text: string }
@@ -35,6 +39,9 @@ export type ServerMessage =
   | { type: 'back-office'; id: string; text: string }
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A conversation id: what pages put in `?c=`, used as the envelopes' context and in the audit log. */
+export const isConversationId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(v)
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
 
 /** Parses a client message; `undefined` for anything malformed. */
@@ -51,6 +58,8 @@ export function parseClientMessage(v: unknown): ClientMessage | undefined {
       return str(v.requestId, 32) && str(v.envelope, 24576) ? { type: 'envelope', requestId: v.requestId, envelope: v.envelope } : undefined
     case 'fetch':
       return str(v.id, 64) ? { type: 'fetch', id: v.id } : undefined
+    case 'release':
+      return str(v.id, 64) ? { type: 'release', id: v.id, ...(str(v.code, 64) ? { code: v.code } : {}) } : undefined
     case 'revealed':
       return str(v.id, 64) ? { type: 'revealed', id: v.id, ...(str(v.kind, 16) ? { kind: v.kind } : {}) } : undefined
     case 'audit':

@@ -6,6 +6,7 @@
  * @module
  */
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
+import { PAD_LIMITS } from './padding.js'
 
 /** The `typ` of every envelope (RFC 7516 §4.1.11): `application/secure-fields+jwe`, shortened. */
 export const ENVELOPE_TYP = 'secure-fields+jwe'
@@ -48,6 +49,8 @@ export interface EnvelopeClaims {
   jti: string
   /** base64url SHA-256 of the consent receipt the customer accepted, when a gate was passed. */
   consent?: string
+  /** The size, in bytes, the plaintext was padded to before sealing (`padding.ts`); `open` removes it. */
+  pad?: number
 }
 
 /**
@@ -109,6 +112,11 @@ export interface SealClaims {
   consent?: string
   /** Lifetime in seconds; default 900 (15 minutes), at most 86400. */
   expiresIn?: number
+  /**
+   * Pad the plaintext to this many bytes (16–4096) so that the envelope's length does not tell the
+   * value's; the plaintext must be shorter than this. Field frames pad every kind (docs/envelope.md).
+   */
+  padTo?: number
 }
 
 const KIND = /^[a-z][a-z0-9-]{0,31}$/
@@ -119,10 +127,13 @@ const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/u
 
 const bad = (why: string) => new SecureFieldsError(ErrorCodes.INPUT_INVALID, `Invalid claims: ${why}.`)
 
+/** The sealer's claims once checked: defaults filled in, `consent` and `padTo` still optional. */
+export type CheckedSealClaims = Required<Omit<SealClaims, 'consent' | 'padTo'>> & Pick<SealClaims, 'consent' | 'padTo'>
+
 /** Checks the sealer's claims; throws `ERR_INPUT_INVALID` or `ERR_ENVELOPE_TOO_LARGE`. */
-export function checkSealClaims(claims: SealClaims): Required<Omit<SealClaims, 'consent'>> & Pick<SealClaims, 'consent'> {
+export function checkSealClaims(claims: SealClaims): CheckedSealClaims {
   if (typeof claims !== 'object' || claims === null) throw bad('claims must be an object')
-  const { kind, context, preview = '', consent, expiresIn = DEFAULT_LIFETIME } = claims
+  const { kind, context, preview = '', consent, expiresIn = DEFAULT_LIFETIME, padTo } = claims
   if (typeof kind !== 'string' || !KIND.test(kind)) throw bad('kind must match [a-z][a-z0-9-]{0,31}')
   if (typeof context !== 'string' || context.length === 0 || !PRINTABLE.test(context)) {
     throw bad('context must be a non-empty printable string')
@@ -140,10 +151,12 @@ export function checkSealClaims(claims: SealClaims): Required<Omit<SealClaims, '
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > LIMITS.maxLifetime) {
     throw bad(`expiresIn must be a whole number of seconds from 1 to ${LIMITS.maxLifetime}`)
   }
-  return { kind, context, preview, consent, expiresIn }
+  if (padTo !== undefined && !isPadSize(padTo)) throw bad(`padTo must be a whole number of bytes from ${PAD_LIMITS.min} to ${PAD_LIMITS.max}`)
+  return { kind, context, preview, consent, expiresIn, padTo }
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+const isPadSize = (v: unknown): v is number => isInt(v) && v >= PAD_LIMITS.min && v <= PAD_LIMITS.max
 const isStr = (v: unknown): v is string => typeof v === 'string'
 
 /**
@@ -156,7 +169,7 @@ export function isProfileHeader(h: Record<string, unknown>): h is ProtectedHeade
 
 /**
  * Whether a header carries the profile's claims in their shapes: `typ`, `kind`, `preview`, `ctx`,
- * `iat`, `exp`, `jti` and an optional `consent`.
+ * `iat`, `exp`, `jti` and an optional `consent` and `pad`.
  */
 export function hasProfileClaims(h: Record<string, unknown>): h is EnvelopeClaims & { typ: string } & Record<string, unknown> {
   return (
@@ -176,6 +189,7 @@ export function hasProfileClaims(h: Record<string, unknown>): h is EnvelopeClaim
     h.exp - h.iat <= LIMITS.maxLifetime &&
     isStr(h.jti) &&
     JTI.test(h.jti) &&
-    (h.consent === undefined || (isStr(h.consent) && DIGEST.test(h.consent)))
+    (h.consent === undefined || (isStr(h.consent) && DIGEST.test(h.consent))) &&
+    (h.pad === undefined || isPadSize(h.pad))
   )
 }

@@ -5,8 +5,9 @@
  * @packageDocumentation
  */
 export { seal, type SealOptions } from './seal.js'
-export { open, type OpenOptions, type Opened } from './open.js'
+export { open, MAX_CLOCK_TOLERANCE, type OpenOptions, type Opened } from './open.js'
 export { openWith } from './open-with.js'
+export { PAD_LIMITS } from './padding.js'
 export { inspect } from './inspect.js'
 export { generateKeyPair, type KeyPairOptions } from './keys.js'
 export { HPKE_4, HPKE_4_WEB, createHpke4Suite, type Suite, type SenderSuite } from './suite.js'

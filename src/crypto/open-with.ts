@@ -12,8 +12,12 @@ import { contentAad, isJsonEnvelope, parseGeneral } from './general.js'
 import { decryptParts, parseCompact } from './jwe.js'
 import { decryptContent, unwrapCek } from './key-encryption.js'
 import { resolvePrivate, type SuiteChoice } from './resolve.js'
+import { unpad } from './padding.js'
 import type { Suite } from './suite.js'
 import type { RecipientKey } from './jwk.js'
+
+/** The largest `clockTolerance` accepted, in seconds (five minutes). */
+export const MAX_CLOCK_TOLERANCE = 300
 
 /** Options of `open`. */
 export interface OpenOptions {
@@ -23,7 +27,10 @@ export interface OpenOptions {
   consent?: string | true
   /** The current time in milliseconds since the epoch (default `Date.now()`). */
   now?: number
-  /** Seconds of clock skew tolerated on `exp` and `iat` (default 0 for `exp`, 60 for `iat`). */
+  /**
+   * Seconds of clock skew tolerated on `exp` and `iat` (default 0 for `exp`, 60 for `iat`), a whole
+   * number from 0 to {@link MAX_CLOCK_TOLERANCE}: a larger one would open expired envelopes.
+   */
   clockTolerance?: number
   /**
    * The implementation for keys of its family (`HPKE_4_NODE`…); by default the suite is picked
@@ -59,10 +66,21 @@ function checkKeyFor(key: RecipientKey, alg: string): void {
   }
 }
 
-/** Steps 5–7 of `open`: expiry, issue time, context and consent (docs/envelope.md "Opening"). */
-function checkClaims(header: EnvelopeClaims, options: OpenOptions): void {
-  const now = Math.floor((options.now ?? Date.now()) / 1000)
+/**
+ * The `clockTolerance` option, bounded: an option that weakens the expiry check may not switch it
+ * off (10^9 seconds would open any expired envelope). `ERR_INPUT_INVALID` otherwise.
+ */
+function toleranceOf(options: OpenOptions): number {
   const tolerance = options.clockTolerance ?? 0
+  if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE) {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `clockTolerance must be a whole number of seconds from 0 to ${MAX_CLOCK_TOLERANCE}.`)
+  }
+  return tolerance
+}
+
+/** Steps 5–7 of `open`: expiry, issue time, context and consent (docs/envelope.md "Opening"). */
+function checkClaims(header: EnvelopeClaims, options: OpenOptions, tolerance: number): void {
+  const now = Math.floor((options.now ?? Date.now()) / 1000)
   if (header.exp + tolerance <= now) {
     throw new SecureFieldsError(ErrorCodes.ENVELOPE_EXPIRED, 'The envelope has expired.')
   }
@@ -83,30 +101,42 @@ function checkClaims(header: EnvelopeClaims, options: OpenOptions): void {
  * `suite` option does not apply here). Same contract as `open`. Checks, in order: shape and size, `alg`, that the key is a
  * recipient (`kid`) of the right suite and mode, the claims' shapes, expiry, context and consent —
  * all before any decryption, so no plaintext ever exists for an envelope that is refused — then
- * decrypts, which authenticates the whole protected header (and a JSON envelope's JWE AAD).
+ * decrypts, which authenticates the whole protected header (and a JSON envelope's JWE AAD), and
+ * removes the padding the `pad` claim names (refusing any other padding).
  *
  * @param envelope - an envelope made by `seal`
  * @param recipient - a private JWK (X25519 or AKP), or a key from `suite.importPrivate` /
  *   `recipientFromCryptoKey` / `recipientFromSeed`
  * @throws {@link SecureFieldsError} `ERR_ENVELOPE_MALFORMED`, `ERR_ENVELOPE_TOO_LARGE`,
  *   `ERR_ENVELOPE_UNSUPPORTED`, `ERR_ENVELOPE_WRONG_KEY`, `ERR_ENVELOPE_EXPIRED`,
- *   `ERR_ENVELOPE_WRONG_CONTEXT`, `ERR_ENVELOPE_CONSENT`, `ERR_KEY_INVALID`, `ERR_DECRYPTION_FAILED`
+ *   `ERR_ENVELOPE_WRONG_CONTEXT`, `ERR_ENVELOPE_CONSENT`, `ERR_KEY_INVALID`, `ERR_DECRYPTION_FAILED`;
+ *   `ERR_INPUT_INVALID` for a `clockTolerance` out of bounds
  */
 export async function openWith(choice: SuiteChoice<Suite>, envelope: string, recipient: unknown, options: OpenOptions = {}): Promise<Opened> {
-  if (typeof envelope === 'string' && isJsonEnvelope(envelope)) return openGeneral(envelope, recipient, choice, options)
+  const tolerance = toleranceOf(options)
+  if (typeof envelope === 'string' && isJsonEnvelope(envelope)) return openGeneral(envelope, recipient, choice, options, tolerance)
   const { protectedB64, header, enc, ciphertext } = parseCompact(envelope)
   const key = await resolvePrivate(recipient, choice)
   if (header.kid !== key.kid) throw wrongKey()
   checkKeyFor(key, header.alg as string)
   if (!isProfileHeader(header)) throw notProfile()
-  checkClaims(header, options)
-  const plaintext = await decryptParts(undefined, key, enc, ciphertext, protectedB64)
+  checkClaims(header, options, tolerance)
+  const decrypted = await decryptParts(undefined, key, enc, ciphertext, protectedB64)
   wipe(ciphertext)
-  return { plaintext, claims: header as ProtectedHeader }
+  return { plaintext: unpadded(decrypted, header.pad), claims: header as ProtectedHeader }
+}
+
+/**
+ * The plaintext without the padding the authenticated `pad` claim names (none without one);
+ * `unpad` wipes the padded buffer and refuses padding that is not exactly that
+ * (`ERR_ENVELOPE_MALFORMED`).
+ */
+function unpadded(decrypted: Uint8Array, pad: number | undefined): Uint8Array {
+  return pad === undefined ? decrypted : unpad(decrypted, pad)
 }
 
 /** The JSON envelope: find this key's entry, check, unwrap the CEK, decrypt the content. */
-async function openGeneral(envelope: string, recipient: unknown, choice: SuiteChoice<Suite>, options: OpenOptions): Promise<Opened> {
+async function openGeneral(envelope: string, recipient: unknown, choice: SuiteChoice<Suite>, options: OpenOptions, tolerance: number): Promise<Opened> {
   if (envelope.length > LIMITS.envelopeChars) {
     throw new SecureFieldsError(ErrorCodes.ENVELOPE_TOO_LARGE, `Envelope is longer than ${LIMITS.envelopeChars} characters.`)
   }
@@ -119,12 +149,12 @@ async function openGeneral(envelope: string, recipient: unknown, choice: SuiteCh
   checkKeyFor(key, entry.alg)
   const { header } = parsed
   if (!hasProfileClaims(header)) throw notProfile()
-  checkClaims(header, options)
+  checkClaims(header, options, tolerance)
   const cek = await unwrapCek(key, entry.ek, entry.encryptedKey, header.enc as string)
   try {
-    const plaintext = await decryptContent(cek, parsed.iv, parsed.ciphertext, parsed.tag, contentAad(parsed.protectedB64, parsed.aadB64))
+    const decrypted = await decryptContent(cek, parsed.iv, parsed.ciphertext, parsed.tag, contentAad(parsed.protectedB64, parsed.aadB64))
     const claims = { ...header, alg: entry.alg, kid: entry.kid } as ProtectedHeader
-    return { plaintext, claims }
+    return { plaintext: unpadded(decrypted, header.pad), claims }
   } finally {
     wipe(cek)
   }

@@ -8,7 +8,7 @@
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uEncode, randomId, utf8, wipe } from './bytes.js'
 import { CONTENT_ENC, algorithmInfo } from './algorithms.js'
-import { ENVELOPE_TYP, LIMITS, type SealClaims } from './header.js'
+import { ENVELOPE_TYP, LIMITS, type CheckedSealClaims } from './header.js'
 import { contentAad } from './general.js'
 import { encryptContent, newCek, wrapCek } from './key-encryption.js'
 import type { SenderKey } from './jwk.js'
@@ -44,15 +44,15 @@ export function envelopeKind(keys: readonly SenderKey[]): 'compact' | 'json' {
 }
 
 /**
- * Seals `plaintext` to every key of `keys` (checked with {@link envelopeKind}) as a JSON envelope.
- * The CEK is wiped on every path.
+ * Seals `plaintext` (already padded when `claims.padTo` is set, by `withBytes`) to every key of
+ * `keys` (checked with {@link envelopeKind}) as a JSON envelope. The CEK is wiped on every path.
  *
  * @param aad - optional JWE AAD: authenticated, not encrypted, carried as `aad`
  */
 export async function sealGeneral(
   keys: readonly SenderKey[],
   plaintext: Uint8Array,
-  claims: Required<Omit<SealClaims, 'consent'>> & Pick<SealClaims, 'consent'>,
+  claims: CheckedSealClaims,
   now: number,
   aad?: Uint8Array,
 ): Promise<string> {
@@ -68,6 +68,8 @@ export async function sealGeneral(
     exp: iat + claims.expiresIn,
     jti: randomId(),
     ...(claims.consent ? { consent: claims.consent } : {}),
+    // The padded size is a shared claim: every recipient's `open` removes the same padding.
+    ...(claims.padTo !== undefined ? { pad: claims.padTo } : {}),
   }
   const protectedB64 = b64uEncode(utf8(JSON.stringify(header)))
   const aadB64 = aad ? b64uEncode(aad) : undefined

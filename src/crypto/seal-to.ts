@@ -40,7 +40,7 @@ export async function sealTo(
 ): Promise<string> {
   const checked = checkSealClaims(claims)
   if (aad !== undefined && !(aad instanceof Uint8Array)) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, 'aad must be a Uint8Array.')
-  return withBytes(plaintext, async (bytes) => {
+  return withBytes(plaintext, checked.padTo, async (bytes) => {
     const list = recipientList(recipients)
     checkRecipientCount(list.length) // before importing anything
     const keys = await Promise.all(list.map((k) => resolvePublic(k, choice)))

@@ -7,12 +7,13 @@
  */
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { ascii, b64uEncode, randomId, utf8, wipe } from './bytes.js'
-import { checkSealClaims, ENVELOPE_TYP, LIMITS, type ProtectedHeader, type SealClaims } from './header.js'
+import { checkSealClaims, ENVELOPE_TYP, LIMITS, type CheckedSealClaims, type ProtectedHeader, type SealClaims } from './header.js'
 import { isSenderKey, type SenderKey } from './jwk.js'
 import type { SenderSuite } from './suite.js'
+import { pad } from './padding.js'
 
 /** The compact envelope (draft-ietf-jose-hpke-encrypt-20 §5), Integrated Encryption to `key`. */
-export async function sealCompact(key: SenderKey, bytes: Uint8Array, checked: ReturnType<typeof checkSealClaims>, now: number): Promise<string> {
+export async function sealCompact(key: SenderKey, bytes: Uint8Array, checked: CheckedSealClaims, now: number): Promise<string> {
   const iat = Math.floor(now / 1000)
   const header: ProtectedHeader = {
     alg: key.suite.alg,
@@ -25,6 +26,7 @@ export async function sealCompact(key: SenderKey, bytes: Uint8Array, checked: Re
     exp: iat + checked.expiresIn,
     jti: randomId(),
     ...(checked.consent ? { consent: checked.consent } : {}),
+    ...(checked.padTo !== undefined ? { pad: checked.padTo } : {}),
   }
   // RFC 7516 §5.1 steps 13–14: the encoded protected header, as ASCII, is the AEAD aad.
   const protectedB64 = b64uEncode(utf8(JSON.stringify(header)))
@@ -45,7 +47,7 @@ export async function sealCompact(key: SenderKey, bytes: Uint8Array, checked: Re
  */
 export async function sealWithSuite(suite: SenderSuite, plaintext: string | Uint8Array, recipient: unknown, claims: SealClaims, now = Date.now()): Promise<string> {
   const checked = checkSealClaims(claims)
-  return withBytes(plaintext, async (bytes) => {
+  return withBytes(plaintext, checked.padTo, async (bytes) => {
     const key = isSenderKey(recipient) ? recipient : await suite.importPublic(recipient)
     if (key.alg !== undefined && key.alg !== key.suite.alg) {
       throw new SecureFieldsError(ErrorCodes.RECIPIENTS_INVALID, `A ${key.alg} key makes a JSON envelope: seal to it with seal().`)
@@ -55,21 +57,25 @@ export async function sealWithSuite(suite: SenderSuite, plaintext: string | Uint
 }
 
 /**
- * Runs `fn` over the plaintext's bytes: checks the type and size, and wipes the UTF-8 copy of a
- * string plaintext on every path.
+ * Runs `fn` over the plaintext's bytes: checks the type and size, pads them to `padTo` bytes when
+ * asked (ISO/IEC 7816-4, `padding.ts`), and wipes the UTF-8 copy of a string plaintext and the
+ * padded copy on every path. Both envelope forms seal what `fn` is given, so both are padded alike.
  */
-export async function withBytes<T>(plaintext: string | Uint8Array, fn: (bytes: Uint8Array) => Promise<T>): Promise<T> {
+export async function withBytes<T>(plaintext: string | Uint8Array, padTo: number | undefined, fn: (bytes: Uint8Array) => Promise<T>): Promise<T> {
   if (typeof plaintext !== 'string' && !(plaintext instanceof Uint8Array)) {
     throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, 'Plaintext must be a string or a Uint8Array.')
   }
   const owned = typeof plaintext === 'string'
-  const bytes = owned ? utf8(plaintext) : plaintext
+  const given = owned ? utf8(plaintext) : plaintext
+  let bytes = given
   try {
-    if (bytes.length > LIMITS.plaintextBytes) {
+    if (given.length > LIMITS.plaintextBytes) {
       throw new SecureFieldsError(ErrorCodes.ENVELOPE_TOO_LARGE, `Plaintext is larger than ${LIMITS.plaintextBytes} bytes.`)
     }
+    if (padTo !== undefined) bytes = pad(given, padTo)
     return await fn(bytes)
   } finally {
-    if (owned) wipe(bytes)
+    if (owned) wipe(given)
+    if (bytes !== given) wipe(bytes)
   }
 }

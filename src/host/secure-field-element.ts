@@ -50,6 +50,7 @@ const jwkConverter = {
  * @cssprop --sf-font-family - font stack inside the frame
  * @cssprop --sf-font-size - base font size inside the frame
  * @cssprop --sf-color-text - text color
+ * @cssprop --sf-color-scheme - `light` or `dark`: the frame's color scheme; default the page's
  * @cssprop --sf-color-background - input background
  * @cssprop --sf-color-border - input border color
  * @cssprop --sf-color-focus - focus ring color
@@ -265,6 +266,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
       devMode: this.devMode,
       sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
+      followsColorScheme: true,
     }
   }
 
@@ -358,6 +360,11 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
         break
       case 'blur':
         emit(this, 'secure-blur', {})
+        break
+      case 'submit':
+        // Enter in the frame: implicit submission, as in a native input (HTML §4.10.21.2). The
+        // frame sealed the value first, so the form value is current.
+        this.internals.form?.requestSubmit()
         break
       case 'height':
         this.setFrameHeight(message.px)

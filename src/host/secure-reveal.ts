@@ -68,6 +68,7 @@ const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
  * @cssprop --sf-color-focus - focus ring color
  * @cssprop --sf-border-radius - button corner radius
  * @cssprop --sf-frame-initial-height - the iframe's height before the frame reports its own
+ * @cssprop --sf-color-scheme - `light` or `dark`: the frame's color scheme; default the page's
  */
 export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMessage> {
   static override properties = {
@@ -206,6 +207,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
       allow: ALLOW,
       parse: parseRevealFrameMessage,
       sameOriginMessage: 'The reveal frame must come from a different origin than the page (set frame-origin).',
+      followsColorScheme: true,
     }
   }
 

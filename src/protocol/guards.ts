@@ -167,6 +167,7 @@ export function parseFrameMessage(data: unknown, drops: DropCounter): FrameMessa
       return isState(m.state) ? { t: 'state', state: m.state } : drops.drop('malformed')
     case 'focus':
     case 'blur':
+    case 'submit':
       return { t: m.t }
     case 'height':
       return typeof m.px === 'number' && m.px >= 0 && m.px <= 4000 ? { t: 'height', px: m.px } : drops.drop('malformed')

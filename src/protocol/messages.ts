@@ -83,6 +83,8 @@ export type FrameMessage =
   | { t: 'state'; state: FieldState }
   | { t: 'focus' }
   | { t: 'blur' }
+  /** Enter in the frame: the host submits its form, as Enter in a native input does. */
+  | { t: 'submit' }
   | { t: 'height'; px: number }
   | { t: 'sealed'; id: number; envelope: string; preview: string; kind: string }
   | { t: 'seal-error'; id: number; code: string; message: string }

@@ -9,7 +9,7 @@
 
 /** The policy document. */
 export interface FramePolicy {
-  /** Origins allowed to embed the frames (also the CSP `frame-ancestors`). */
+  /** Origins allowed to embed the frames (also the CSP `frame-ancestors`); `*` allows any. */
   allowedParents: string[]
   /**
    * RFC 7638 thumbprints of the recipient keys fields may seal to. Absent: pinning is off and any
@@ -45,9 +45,21 @@ export function parsePolicy(value: unknown): FramePolicy {
   }
 }
 
+/**
+ * The kinds a policy's `requireConsent` may name: the field pages (`card`, `ssn`, `text`) and the
+ * envelope kinds a text field seals (`iban`, `account`, `id`).
+ */
+export const CONSENT_KINDS = ['card', 'ssn', 'text', 'iban', 'account', 'id'] as const
+
+/**
+ * The `allowedParents` entry that lets any origin embed the frames (`secure-fields serve
+ * --allow-any-parent`); `frame-ancestors *` in the pages' CSP.
+ */
+export const ANY_PARENT = '*'
+
 /** Whether `origin` may embed the frames. */
 export function parentAllowed(policy: FramePolicy, origin: string): boolean {
-  return policy.allowedParents.includes(origin)
+  return policy.allowedParents.includes(ANY_PARENT) || policy.allowedParents.includes(origin)
 }
 
 /** Whether a recipient key (by thumbprint) may be sealed to. */

@@ -12,9 +12,11 @@ import { requireString } from './assert.js'
 /**
  * Characters a pasted number may be grouped with: any Unicode white space (tabs, no-break and
  * ideographic spaces come with copies from PDFs and chat apps), ASCII and typographic dashes and
- * the minus sign (word processors turn `-` into `‐` or `–`), dots and slashes.
+ * the minus sign (word processors turn `-` into `‐` or `–`), dots and slashes (with the full-width
+ * and division slashes CJK input methods and word processors type).
  */
-const SEPARATOR = /[\s.\/\-\u2010-\u2015\u2212\uFE63\uFF0D]/u
+export const SEPARATOR_CLASS = '[\\s.\\/\\-\\u2010-\\u2015\\u2212\\u2215\\uFE63\\uFF0D\\uFF0E\\uFF0F]'
+const SEPARATOR = new RegExp(SEPARATOR_CLASS, 'u')
 
 /**
  * First code point of each run of ten decimal digits, besides ASCII, that a keyboard in one of our
@@ -88,6 +90,16 @@ export function normalizeDigits(input: string): string {
   let out = ''
   for (const char of input) out += asciiDigit(char.codePointAt(0) ?? 0) ?? char
   return out
+}
+
+/** Whether `char` (one code point) groups the digits of a pasted number: see {@link SEPARATOR}. */
+export function isSeparator(char: string): boolean {
+  return SEPARATOR.test(char)
+}
+
+/** The ASCII digit `char` stands for (in any of the digit scripts above), or `undefined`. */
+export function digitOf(char: string): string | undefined {
+  return asciiDigit(char.codePointAt(0) ?? 0)
 }
 
 /** Whether `value` is a non-empty string of ASCII digits only. */

@@ -1,11 +1,13 @@
 /**
  * The demo end to end: one Node process (chat server, pages, frame origin, SQLite store, audit
- * log), two pages in one Chromium. The customer asks for help, the agent requests a card, the
- * customer consents and types it (sealed once, to the agent's post-quantum desk and the back
- * office), both transcripts show only the preview, the back office checks a charge is possible and
- * wipes its copy, the agent reveals it once after a WebAuthn step-up, the envelope is deleted, the
- * audit trail shows every step — and the
- * card's digits are found nowhere: not in either page, the database file, the audit log, or the
+ * log), pages in one Chromium. The customer (in a conversation whose id holds twelve digits) asks
+ * for help, the agent requests a card, the customer consents and types it (sealed once, to the
+ * agent's post-quantum desk and the back office), both transcripts show only the preview, the back
+ * office checks a charge is possible and wipes its copy. A second agent tab on the same desk asks
+ * for the value first — the first tab is told it is busy — and its step-up fails: the envelope
+ * stays stored. The first tab reveals it once after a WebAuthn step-up, the envelope is deleted,
+ * the audit trail shows every step — and the
+ * card's digits are found nowhere: not in any page, the database file, the audit log, or the
  * server's output.
  */
 import { expect } from 'chai'
@@ -22,7 +24,8 @@ import { canaryPattern } from '../support/canary.js'
 
 const PORT = Number(process.env.SF_E2E_PORT ?? 5673)
 const FRAME_PORT = PORT + 1
-const CONVERSATION = 'conversation-e2e'
+// An order number as conversation id: identifiers are not values, and the audit log takes them.
+const CONVERSATION = 'order-123456789012'
 
 describe('the demo, end to end', function () {
   this.timeout(180_000)
@@ -108,6 +111,30 @@ describe('the demo, end to end', function () {
     await agent.locator('#transcript .entry.back-office', { hasText: `a charge on ${preview} is possible` }).waitFor()
     expect(await customer.locator('#transcript .entry.back-office').count()).to.equal(0)
 
+    // A second agent tab on the same desk (same browser profile: same desk key). Its own
+    // authenticator holds no credential for the desk, so its step-up will fail.
+    const agentTab2 = await agent.context().newPage()
+    await addVirtualAuthenticator(agentTab2, { prf: true })
+    await agentTab2.bringToFront()
+    await agentTab2.goto(`http://localhost:${PORT}/agent?c=${CONVERSATION}`)
+    await agentTab2.locator('#desk-status', { hasText: 'Desk ready.' }).waitFor()
+    const desk2 = agentTab2.frameLocator('secure-reveal iframe')
+    // Tab 2 asks first: the envelope goes to its desk, claimed, still in the store…
+    await agentTab2.locator('#transcript .entry.secure button.reveal').click()
+    await agentTab2.locator('#desk-status', { hasText: 'Confirm it is you' }).waitFor()
+    // …so tab 1 is told another tab is revealing it.
+    await agent.bringToFront()
+    await agent.locator('#transcript .entry.secure button.reveal').click()
+    await agent.locator('#desk-status', { hasText: 'another agent tab' }).waitFor()
+    // Tab 2's step-up fails: nothing is lost, the envelope is put back.
+    await agentTab2.bringToFront()
+    await desk2.locator('button.sf-action').click({ timeout: 20000 })
+    await agentTab2.locator('#desk-status', { hasText: 'Not revealed (ERR_STEP_UP_FAILED)' }).waitFor()
+    const stillStored = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })
+    expect((await stillStored.list(CONVERSATION)).map((l) => l.meta.preview)).to.deep.equal([preview])
+    await stillStored.close()
+    await agentTab2.locator('#audit .event', { hasText: 'released' }).waitFor()
+
     // The agent reveals it once, after the step-up; then hides it (wiped).
     await agent.bringToFront()
     await agent.locator('#transcript .entry.secure button.reveal').click()
@@ -119,13 +146,18 @@ describe('the demo, end to end', function () {
     await agent.locator('#desk-status', { hasText: 'wiped and deleted' }).waitFor()
     expect((await desk.locator('.sf-value').innerText()).trim()).to.equal('')
 
-    // The audit trail shows every step, and the log verifies.
+    // The audit trail shows every step, and the log verifies. (The last entry travels page →
+    // server → log → page: wait for it to come back. The back office's wipe came first, so the
+    // agent's is the second `wiped`.)
+    await agent.locator('#audit .event', { hasText: 'wiped' }).nth(1).waitFor()
     const events = await agent.locator('#audit .event').allInnerTexts()
-    for (const e of ['stored', 'taken', 'revealed', 'wiped']) expect(events, events.join(',')).to.include(e)
+    for (const e of ['stored', 'claimed', 'released', 'taken', 'revealed', 'wiped']) expect(events, events.join(',')).to.include(e)
     const verification = await verifyAuditLog(join(dataDir, 'audit.log'))
     expect(verification.ok, JSON.stringify(verification.problems)).to.equal(true)
     const entries = readFileSync(join(dataDir, 'audit.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { event: string; actor?: string })
     expect(entries.filter((e) => e.actor === 'back-office').map((e) => e.event)).to.deep.equal(['revealed', 'wiped'])
+    const agentEvents = entries.filter((e) => e.actor === 'agent').map((e) => e.event)
+    for (const e of ['claimed', 'released', 'taken', 'revealed', 'wiped']) expect(agentEvents, agentEvents.join(',')).to.include(e)
 
     // The envelope is gone from the store, and a second fetch finds nothing.
     const store = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })
@@ -137,6 +169,7 @@ describe('the demo, end to end', function () {
     const hostTexts: Record<string, string> = {
       'customer page': String(await customer.evaluate('document.documentElement.outerHTML')),
       'agent page': String(await agent.evaluate('document.documentElement.outerHTML')),
+      'second agent page': String(await agentTab2.evaluate('document.documentElement.outerHTML')),
       'server output': output,
       'audit log': readFileSync(join(dataDir, 'audit.log'), 'latin1'),
     }

@@ -80,10 +80,10 @@ describe('secure-fields CLI', function () {
     const envelope = await seal('secret-value-123', JSON.parse(readFileSync(join(a, 'public.jwk.json'), 'utf8')), { kind: 'text', context: 'c' })
     const cases: Array<[string[], string, string]> = [
       [['open', '--key', join(a, 'private.jwk.json'), '--context', 'other'], envelope, 'ERR_ENVELOPE_WRONG_CONTEXT'],
-      [['open', '--key', join(b, 'private.jwk.json')], envelope, 'ERR_ENVELOPE_WRONG_KEY'],
-      [['open', '--key', join(a, 'private.jwk.json')], 'not an envelope', 'ERR_ENVELOPE_MALFORMED'],
-      [['open', '--key', join(a, 'public.jwk.json')], envelope, 'ERR_KEY_INVALID'],
-      [['open', '--key', join(dir, 'missing.json')], envelope, 'ERR_KEY_INVALID'],
+      [['open', '--key', join(b, 'private.jwk.json'), '--any-context'], envelope, 'ERR_ENVELOPE_WRONG_KEY'],
+      [['open', '--key', join(a, 'private.jwk.json'), '--any-context'], 'not an envelope', 'ERR_ENVELOPE_MALFORMED'],
+      [['open', '--key', join(a, 'public.jwk.json'), '--any-context'], envelope, 'ERR_KEY_INVALID'],
+      [['open', '--key', join(dir, 'missing.json'), '--any-context'], envelope, 'ERR_KEY_INVALID'],
       [['inspect'], '', 'ERR_ENVELOPE_MALFORMED'],
     ]
     for (const [args, input, code] of cases) {

@@ -7,6 +7,7 @@ import type { AnyPrivateJwk, AnyPublicJwk, PrivateJwk, PublicJwk } from '../../s
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail } from '../../src/host/events.js'
 import '../../src/host/define.js'
+import '../../src/host/agent.js'
 
 /** What the test server publishes (test/support/wtr-frame-origin.mjs). */
 export interface TestConfig {
@@ -120,8 +121,20 @@ export async function waitForState(
 }
 
 /**
- * Moves focus out of the field to a host input: the value settles, and a preview that waits for
- * the customer to leave the field (a value that could still grow) is published.
+ * The customer tabs out of the field with a real Tab key from its last input: they say they are
+ * done, and a preview that waits for them (a value that could still grow) is released. Focus
+ * lands on a host input placed after the element.
+ */
+export async function tabOut(element: SecureFieldElement): Promise<void> {
+  const blurred = nextEvent(element, 'secure-blur')
+  element.after(document.createElement('input'))
+  await sendKeys({ press: 'Tab' })
+  await blurred
+}
+
+/**
+ * The page moves focus out of the field to a host input (script `focus()`): the frame sees a blur
+ * it cannot tell from a customer's, which releases nothing.
  */
 export async function leave(element: SecureFieldElement): Promise<void> {
   const blurred = nextEvent(element, 'secure-blur')

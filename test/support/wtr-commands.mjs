@@ -1,5 +1,6 @@
 // Server-side commands for browser tests that need the browser itself (Chrome DevTools Protocol):
-// clipboard permission for real paste, and (for the reveal element) virtual WebAuthn authenticators.
+// clipboard permission for real paste, (for the reveal element) virtual WebAuthn authenticators,
+// screenshots of what is painted (frames included), and the user's preferred color scheme.
 import { addVirtualAuthenticator } from './virtual-authenticator.mjs'
 export function browserCommandsPlugin() {
   const authenticators = new Map()
@@ -21,6 +22,42 @@ export function browserCommandsPlugin() {
           await page.keyboard.up('Control')
           return true
         }
+        case 'sf-frame-eval': {
+          // Runs `script` (a function's source) with `arg` inside each frame of `page` (`card`,
+          // `ssn`, `text`…), through the DevTools protocol: what a test needs to see or do inside a
+          // cross-origin frame — read the inputs, fill them as autofill does, measure a layout.
+          // A frame removed a moment ago may still be listed, its context gone: it is skipped.
+          const frames = page.frames().filter((f) => f !== page.mainFrame() && !f.detached && new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
+          const results = await Promise.all(
+            frames.map((f) => f.evaluate(`(${payload.script})(${JSON.stringify(payload.arg ?? null)})`).then((value) => ({ value }), (error) => ({ error }))),
+          )
+          const live = results.filter((r) => !('error' in r) || !/context was destroyed|detached/i.test(String(r.error)))
+          const failed = live.find((r) => 'error' in r)
+          if (failed) throw failed.error
+          return live.map((r) => r.value)
+        }
+        case 'sf-frame-click': {
+          // A real mouse click on the element `selector` inside the frame of `page`.
+          const frame = page.frames().find((f) => new URL(f.url(), 'http://x').pathname.endsWith(`/${payload.page}.html`))
+          await frame.click(payload.selector)
+          return true
+        }
+        case 'sf-ime': {
+          // An input method composing `text` and then committing it (CDP Input.imeSetComposition,
+          // then Input.insertText), as a Japanese or Chinese IME does with full-width digits.
+          const cdp = await page.createCDPSession()
+          for (let i = 1; i <= [...payload.text].length; i++) {
+            const part = [...payload.text].slice(0, i).join('')
+            await cdp.send('Input.imeSetComposition', { text: part, selectionStart: part.length, selectionEnd: part.length })
+          }
+          await cdp.send('Input.insertText', { text: payload.text })
+          await cdp.detach()
+          return true
+        }
+        case 'sf-viewport': {
+          await page.setViewport({ width: payload.width, height: payload.height })
+          return true
+        }
         case 'sf-webauthn-add': {
           const cdp = await page.createCDPSession()
           const authenticatorId = await addVirtualAuthenticator(cdp, payload ?? {})
@@ -38,6 +75,15 @@ export function browserCommandsPlugin() {
         case 'sf-webauthn-verified': {
           const cdp = authenticators.get(payload.id)
           await cdp.send('WebAuthn.setUserVerified', { authenticatorId: payload.id, isUserVerified: payload.verified })
+          return true
+        }
+        case 'sf-screenshot': {
+          // A PNG (base64) of a region of the page as painted, frames included.
+          return page.screenshot({ clip: payload.clip, encoding: 'base64' })
+        }
+        case 'sf-prefers-color-scheme': {
+          // The user's preferred scheme, as an OS setting would give it (null: the default).
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: payload.value ?? '' }])
           return true
         }
         default:

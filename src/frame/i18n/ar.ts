@@ -13,6 +13,7 @@ export const ar: Messages = {
   'card.number.unknown-brand': 'نوع البطاقة هذا غير مدعوم.',
   'card.number.invalid-characters': 'استخدم الأرقام فقط في رقم البطاقة.',
   'card.number.too-long': 'رقم البطاقة طويل جدًا.',
+  'card.entry.ambiguous': 'تحقق من رقم البطاقة وتاريخ انتهاء الصلاحية: يمكن قراءتهما بطريقتين.',
   'card.expiry.empty': 'أدخل تاريخ انتهاء الصلاحية.',
   'card.expiry.incomplete': 'تاريخ انتهاء الصلاحية غير مكتمل.',
   'card.expiry.invalid': 'أدخل تاريخ انتهاء الصلاحية بالصيغة MM/YY (الشهر/السنة).',

@@ -13,6 +13,7 @@ export const de: Messages = {
   'card.number.unknown-brand': 'Dieser Kartentyp wird nicht unterstützt.',
   'card.number.invalid-characters': 'Die Kartennummer darf nur Ziffern enthalten.',
   'card.number.too-long': 'Ihre Kartennummer ist zu lang.',
+  'card.entry.ambiguous': 'Prüfen Sie Kartennummer und Ablaufdatum: Sie lassen sich auf zwei Arten lesen.',
   'card.expiry.empty': 'Geben Sie das Ablaufdatum ein.',
   'card.expiry.incomplete': 'Das Ablaufdatum ist unvollständig.',
   'card.expiry.invalid': 'Geben Sie das Ablaufdatum im Format MM/JJ ein.',

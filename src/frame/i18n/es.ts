@@ -13,6 +13,7 @@ export const es: Messages = {
   'card.number.unknown-brand': 'No se admite este tipo de tarjeta.',
   'card.number.invalid-characters': 'Use solo dígitos para el número de tarjeta.',
   'card.number.too-long': 'El número de tarjeta es demasiado largo.',
+  'card.entry.ambiguous': 'Revise el número de tarjeta y la fecha de vencimiento: se pueden leer de dos maneras.',
   'card.expiry.empty': 'Ingrese la fecha de vencimiento.',
   'card.expiry.incomplete': 'La fecha de vencimiento está incompleta.',
   'card.expiry.invalid': 'Ingrese la fecha de vencimiento en formato MM/AA.',

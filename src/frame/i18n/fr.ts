@@ -13,6 +13,7 @@ export const fr: Messages = {
   'card.number.unknown-brand': 'Ce type de carte n’est pas accepté.',
   'card.number.invalid-characters': 'Le numéro de carte ne doit contenir que des chiffres.',
   'card.number.too-long': 'Votre numéro de carte est trop long.',
+  'card.entry.ambiguous': 'Vérifiez le numéro de carte et la date d’expiration : ils peuvent se lire de deux façons.',
   'card.expiry.empty': 'Saisissez la date d’expiration.',
   'card.expiry.incomplete': 'La date d’expiration est incomplète.',
   'card.expiry.invalid': 'Saisissez la date d’expiration au format MM/AA.',

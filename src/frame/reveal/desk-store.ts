@@ -129,6 +129,30 @@ export class DeskStore {
     }
   }
 
+  /**
+   * Writes a new desk record unless the desk has one already, atomically (IndexedDB `add`): of two
+   * tabs enrolling the same desk at once, one keeps its key and the other adopts it, so an
+   * envelope sealed to the first key is never orphaned. Returns false when a record was there.
+   */
+  async add(record: DeskRecord): Promise<boolean> {
+    let tx: IDBTransaction
+    try {
+      tx = this.db.transaction(DESKS, 'readwrite')
+    } catch {
+      throw storageError()
+    }
+    const req = tx.objectStore(DESKS).add(record)
+    return new Promise((resolve, reject) => {
+      req.onerror = (event) => {
+        if (req.error?.name !== 'ConstraintError') return reject(storageError())
+        event.preventDefault()
+        resolve(false)
+      }
+      tx.oncomplete = () => resolve(true)
+      tx.onabort = () => reject(storageError())
+    })
+  }
+
   /** Whether an envelope id was revealed here before. */
   async wasRevealed(jti: string): Promise<boolean> {
     try {

@@ -29,6 +29,10 @@ const isPq = (alg: DeskKeyAlg): alg is 'HPKE-9' | 'HPKE-9-KE' => alg === 'HPKE-9
  * key is wrapped under — which also proves the new credential verifies before anything depends
  * on it.
  *
+ * The record is added, never overwritten: when another tab enrolled the same desk meanwhile, its
+ * record wins and is returned (customers may already seal to its key), and the credential made
+ * here is left unused.
+ *
  * @throws {@link SecureFieldsError} `ERR_ENROL_FAILED`, `ERR_DESK_STORAGE`
  */
 export async function enrolDesk(store: DeskStore, desk: string, alg: DeskKeyAlg = 'HPKE-4'): Promise<DeskRecord> {
@@ -51,8 +55,10 @@ export async function enrolDesk(store: DeskStore, desk: string, alg: DeskKeyAlg 
     key = isPq(alg) ? await createPqDeskKey(alg) : await createDeviceKey(alg)
   }
   const record: DeskRecord = { desk, publicJwk: key.publicJwk, credential, key: key.stored, created: Date.now() }
-  await store.put(record)
-  return record
+  if (await store.add(record)) return record
+  const existing = await store.get(desk)
+  if (!existing) throw new SecureFieldsError(RevealErrorCodes.DESK_STORAGE, 'The desk storage on the frame origin is unavailable.')
+  return existing
 }
 
 /**

@@ -28,6 +28,7 @@ import { connectWith, type HostChannel } from '../runtime/channel.js'
 import { watchHeight } from '../runtime/height.js'
 import { applyTheme } from '../runtime/theme.js'
 import { deskInfo, enrolDesk, unlockDesk } from './desk.js'
+import { deskBroadcast } from './desk-broadcast.js'
 import { DeskStore, storedKeyForm, type DeskRecord } from './desk-store.js'
 import { formatRevealed, type RevealRow } from './format.js'
 import { refusalFor } from './refusals.js'
@@ -59,6 +60,10 @@ class RevealApp {
   private shown?: { jti: string; kind: string; preview: string; timer: ReturnType<typeof setTimeout>; tick: ReturnType<typeof setInterval> }
   private configuring = Promise.resolve()
   private readonly view = createRevealView()
+  // Another tab enrolled a desk: if it is ours and we are still waiting to enrol, adopt it.
+  private readonly desks = deskBroadcast((desk) => {
+    if (desk === this.config?.desk && this.phase === 'enrol') this.configuring = this.configuring.then(() => this.loadDesk(desk))
+  })
 
   constructor(private readonly channel: Channel) {}
 
@@ -90,6 +95,7 @@ class RevealApp {
         this.wipeShown('destroyed')
         this.view.root.remove()
         this.store?.close()
+        this.desks.close()
         break
     }
   }
@@ -158,8 +164,18 @@ class RevealApp {
         this.record = record
         this.setPhase('idle')
         this.channel.send({ t: 'desk', desk: deskInfo(record) })
+        this.desks.enrolled(record.desk)
       },
-      (error: unknown) => {
+      async (error: unknown) => {
+        // Another tab may have enrolled this desk meanwhile (its ceremony held the authenticator):
+        // then this one adopts that key rather than reporting a failure.
+        const existing = await store.get(config.desk).catch(() => undefined)
+        if (existing && this.config?.desk === existing.desk) {
+          this.record = existing
+          this.setPhase('idle')
+          this.channel.send({ t: 'desk', desk: deskInfo(existing) })
+          return
+        }
         const code = isSecureFieldsError(error) ? String(error.code) : RevealErrorCodes.ENROL_FAILED
         this.setPhase('enrol', code, this.locale.t('reveal.failed'))
         this.channel.send({ t: 'error', code, message: 'The desk could not be enrolled.' })

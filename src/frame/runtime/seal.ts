@@ -18,6 +18,8 @@ export interface FrameClaims {
   preview: string
   consent?: string
   expiresIn?: number
+  /** The size the plaintext is padded to (see `src/crypto/padding.ts`). */
+  padTo: number
 }
 
 /** The keys a field seals to, imported and checked: one key, or a set that can share an envelope. */

@@ -49,11 +49,8 @@ export function checkInput(input: AuditInput): AuditInput {
     const field = key as keyof typeof FIELDS
     const value = input[field]
     if (typeof value !== 'string' || !FIELDS[field](value)) throw invalid(`${field} has the wrong shape or size`)
-    // Free-text fields get the same long-number check as `detail`: a conversation or actor name is
-    // a place a careless caller could put a value.
-    if ((field === 'conversation' || field === 'actor') && LONG_DIGITS.test(value)) {
-      throw new SecureFieldsError(AuditErrorCodes.SUSPECT_VALUE, `Refused audit entry: ${field} looks like it holds a long number (12 or more digits); log identifiers, never values.`)
-    }
+    // Identifiers (envelope, conversation, actor) are not scanned for long numbers: numeric ids
+    // ("order-123456789012", snowflakes) are common, and refusing them would refuse the event.
     out[field] = value
   }
   if (input.detail !== undefined) out.detail = checkDetail(input.detail)

@@ -6,7 +6,7 @@
  */
 
 /** Every event the log records, in the order of an envelope's life. */
-export const AUDIT_EVENTS = ['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'] as const
+export const AUDIT_EVENTS = ['sealed', 'stored', 'claimed', 'released', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed'] as const
 
 /** One of {@link AUDIT_EVENTS}. */
 export type AuditEvent = (typeof AUDIT_EVENTS)[number]

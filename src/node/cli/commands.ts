@@ -4,8 +4,9 @@
  * @module
  */
 import { registerCommand } from './program.js'
-import { serveCommand } from './serve-command.js'
+import { integrityCommand, serveCommand } from './serve-command.js'
 import { auditCommand } from '../audit/command.js'
 
 registerCommand(serveCommand)
-registerCommand(() => auditCommand())
+registerCommand(integrityCommand)
+registerCommand(auditCommand)

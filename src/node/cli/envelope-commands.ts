@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { generateKeyPair, inspect, open, seal, LIMITS, DEFAULT_LIFETIME, ALGORITHMS, type KeyAlgorithm } from '../../crypto/index.js'
 import { recipientList } from '../../crypto/seal-to.js'
 import { SecureFieldsError, ErrorCodes } from '../../errors.js'
-import { readAll, readJwkFile, withoutTrailingNewline } from './io.js'
+import { readAll, readPrivateJwkFile, readPublicJwkFile, usage, withoutTrailingNewline } from './io.js'
 
 /** Streams a command reads from and writes to (injectable for tests). */
 export interface CliIo {
@@ -80,9 +80,10 @@ export function sealCommand(io: CliIo): Command {
     .addOption(new Option('--expires-in <seconds>', 'lifetime in seconds').default(DEFAULT_LIFETIME).argParser((v) => Number(v)))
     .option('--raw', 'keep a trailing newline of stdin (by default one is dropped)')
     .action(async (o: { key: string[]; context: string; kind: string; preview: string; expiresIn: number; raw?: boolean }) => {
-      // Each file holds one JWK or a key set; one key in all seals to that key alone.
-      const keys = (await Promise.all(o.key.map(readJwkFile))).flatMap((k) => recipientList(k))
-      const input = await readAll(io.stdin, LIMITS.plaintextBytes + 2)
+      // Each file holds one public JWK or a key set; one key in all seals to that key alone.
+      const keys = (await Promise.all(o.key.map((file) => readPublicJwkFile(file, 'seal --key')))).flatMap((k) => recipientList(k))
+      // One trailing line break more than the limit may arrive (it is dropped below).
+      const input = await readAll(io.stdin, LIMITS.plaintextBytes + 2, `The plaintext is larger than ${LIMITS.plaintextBytes} bytes.`)
       const plaintext = o.raw ? input : withoutTrailingNewline(input)
       try {
         const envelope = await seal(new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), keys, {
@@ -98,16 +99,20 @@ export function sealCommand(io: CliIo): Command {
     })
 }
 
-/** `secure-fields open --key PRIVATE [--context C]`. */
+/** `secure-fields open --key PRIVATE (--context C | --any-context)`. */
 export function openCommand(io: CliIo): Command {
   return new Command('open')
     .description('Open the envelope read from stdin with a private key; write the plaintext to stdout.')
     .requiredOption('--key <file>', 'recipient private JWK file')
-    .option('--context <id>', 'require this context id')
+    .option('--context <id>', 'the context id (conversation) the envelope must have been sealed for')
+    .option('--any-context', 'open an envelope sealed for any context (a value from one conversation could then be read as another\'s)')
     .option('--require-consent', 'refuse envelopes sealed without a consent receipt')
-    .action(async (o: { key: string; context?: string; requireConsent?: boolean }) => {
-      const key = await readJwkFile(o.key)
-      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2)).toString('ascii').trim()
+    .action(async (o: { key: string; context?: string; anyContext?: boolean; requireConsent?: boolean }, command: Command) => {
+      // The context binds a value to its conversation: skipping that check is a choice, not a default.
+      if (o.context === undefined && !o.anyContext) usage(command, 'name the context the envelope must have been sealed for: --context ID, or --any-context.')
+      if (o.context !== undefined && o.anyContext) usage(command, '--any-context contradicts --context.')
+      const key = await readPrivateJwkFile(o.key, 'open --key')
+      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2, `The envelope is longer than ${LIMITS.envelopeChars} characters.`)).toString('ascii').trim()
       const { plaintext } = await open(envelope, key, { context: o.context, consent: o.requireConsent ? true : undefined })
       try {
         await write(io.stdout, plaintext)
@@ -122,7 +127,7 @@ export function inspectCommand(io: CliIo): Command {
   return new Command('inspect')
     .description('Print the protected header of the envelope read from stdin, as JSON. Needs no key.')
     .action(async () => {
-      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2)).toString('ascii').trim()
+      const envelope = (await readAll(io.stdin, LIMITS.envelopeChars + 2, `The envelope is longer than ${LIMITS.envelopeChars} characters.`)).toString('ascii').trim()
       if (!envelope) throw new SecureFieldsError(ErrorCodes.ENVELOPE_MALFORMED, 'No envelope on stdin.')
       await write(io.stdout, `${JSON.stringify(inspect(envelope), null, 2)}\n`)
     })
