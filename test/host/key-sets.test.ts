@@ -37,7 +37,7 @@ describe('secure fields with key sets and post-quantum keys', function () {
     const card = await mountField<SecureCardInput>('secure-card-input', { 'public-key': JSON.stringify(publics(team)) })
     const envelope = await sealCard(card)
     const header = inspect(envelope)
-    expect(header).to.include({ serialization: 'json', kind: 'card', preview: 'Visa •••• 4242', ctx: CONTEXT })
+    expect(header).to.include({ serialization: 'json', kind: 'card', preview: 'Visa •••• 4242', ctx: CONTEXT, pad: 80 })
     expect(header.recipients.map((r) => r.kid)).to.deep.equal(team.map((k) => k.publicJwk.kid))
     for (const { privateJwk } of team) {
       const { plaintext } = await open(envelope, privateJwk, { context: CONTEXT })
@@ -60,6 +60,25 @@ describe('secure fields with key sets and post-quantum keys', function () {
     expect(envelope.split('.')).to.have.length(5)
     expect(inspect(envelope)).to.include({ alg: 'HPKE-9', kid: pqKey.publicJwk.kid })
     expect(text((await open(envelope, pqKey.privateJwk, { context: CONTEXT })).plaintext)).to.equal('123456789')
+  })
+
+  it('a field pads for a key set as it does for one key: the same pad claim, and account numbers of different lengths give JSON envelopes of one length', async () => {
+    const { team, publicJwk } = await testConfig()
+    const sealAccount = async (key: unknown, value: string) => {
+      cleanup()
+      const field = await mountField<SecureTextInput>('secure-text-input', { preset: 'account', 'public-key': JSON.stringify(key) })
+      await typeInto(field, value)
+      await waitForState(field, (s) => s.valid)
+      return field.seal()
+    }
+    const single = await sealAccount(publicJwk, '730519284617')
+    const sets: string[] = []
+    for (const value of ['12345', '730519284617', '1111111111111111']) sets.push(await sealAccount(publics(team), value))
+    expect(inspect(single).pad).to.be.a('number')
+    for (const envelope of sets) expect(inspect(envelope)).to.include({ serialization: 'json', pad: inspect(single).pad })
+    expect(new Set(sets.map((e) => e.length)).size, JSON.stringify(sets.map((e) => e.length))).to.equal(1)
+    // Every recipient removes the padding: the value comes back exactly.
+    for (const { privateJwk } of team) expect(text((await open(sets[0]!, privateJwk, { context: CONTEXT })).plaintext)).to.equal('12345')
   })
 
   it('a set whose keys cannot share an envelope is refused before anything is typed (ERR_RECIPIENTS_INVALID)', async () => {
