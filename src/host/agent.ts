@@ -9,7 +9,7 @@ import { defineSecureReveal } from './secure-reveal.js'
 defineSecureReveal()
 
 export { SecureReveal, defineSecureReveal, type DeskPublicJwk } from './secure-reveal.js'
-export { RevealErrorCodes, SHOW_FOR, type RevealPhase, type RevealStatus } from '../protocol/reveal.js'
+export { RevealErrorCodes, SHOW_FOR, type DeskKeyAlg, type RevealPhase, type RevealStatus } from '../protocol/reveal.js'
 export { configure, type SecureFieldsSettings } from './frame-url.js'
 export { THEMES, type ThemePreset } from './themes.js'
 export type { ThemeProperty } from '../protocol/theme.js'

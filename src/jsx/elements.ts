@@ -9,6 +9,7 @@
 import type { ConsentGate } from '../host/consent-gate.js'
 import type { SecureCardInput } from '../host/secure-card-input.js'
 import type { SecureReveal } from '../host/secure-reveal.js'
+import type { DeskKeyAlg } from '../protocol/reveal.js'
 import type { SecureSsnInput } from '../host/secure-ssn-input.js'
 import type { SecureTextInput } from '../host/secure-text-input.js'
 import type {
@@ -45,8 +46,11 @@ interface FieldProps<E> extends FramedProps<E> {
   required?: boolean
   disabled?: boolean
   label?: string
-  /** The recipient's public JWK: an object as a property, or its JSON as the attribute. */
-  publicKey?: Record<string, unknown> | null
+  /**
+   * The recipient's public JWK, or a key set (a JWKS or an array of up to eight JWKs): an object or
+   * array as a property, or its JSON as the attribute.
+   */
+  publicKey?: Record<string, unknown> | readonly Record<string, unknown>[] | null
   'public-key'?: string
   context?: string
   placeholder?: string
@@ -97,6 +101,8 @@ export interface SecureRevealProps extends FramedProps<SecureReveal> {
   envelope?: string
   context?: string
   desk?: string
+  keyAlg?: DeskKeyAlg
+  'key-alg'?: DeskKeyAlg
   showFor?: number
   'show-for'?: number | string
   'onsecure-enrolled'?: Handler<SecureReveal, SecureEnrolledDetail>

@@ -25,10 +25,13 @@ export function CustomerForm() {
       </consent-gate>
       <secure-ssn-input name="ssn" allow-itin public-key="{}" context="c" />
       <secure-text-input preset="iban" minLength={4} mask="AA-000000" context="c" />
+      <secure-card-input name="card-team" publicKey={[key, key]} context="c" />
       {/* @ts-expect-error a preset that does not exist */}
       <secure-text-input preset="visa" />
       {/* @ts-expect-error `required` is a boolean */}
       <secure-card-input required="yes" />
+      {/* @ts-expect-error a desk key algorithm that does not exist */}
+      <secure-reveal key-alg="RSA-OAEP" />
       {/* @ts-expect-error the change detail has no `number` */}
       <secure-card-input onsecure-change={(e) => e.detail.number} />
     </form>
@@ -39,6 +42,7 @@ export function AgentDesk({ envelope }: { envelope: string }) {
   return (
     <secure-reveal
       desk="agent-7"
+      key-alg="HPKE-9-KE"
       envelope={envelope}
       context="conversation-42"
       show-for="30"

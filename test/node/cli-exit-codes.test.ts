@@ -76,6 +76,16 @@ describe('secure-fields: every documented exit code', function () {
     writeFileSync(p('keys', 'public.jwk.json'), JSON.stringify(publicJwk))
     writeFileSync(p('keys', 'private.jwk.json'), JSON.stringify(privateJwk))
     writeFileSync(p('other-private.jwk.json'), JSON.stringify(other.privateJwk))
+    // Post-quantum Key Encryption keys: a desk and a back office that share envelopes.
+    const desk = await generateKeyPair({ alg: 'HPKE-9-KE' })
+    const backOffice = await generateKeyPair({ alg: 'HPKE-9-KE' })
+    mkdirSync(p('pq'))
+    writeFileSync(p('pq', 'desk-public.jwk.json'), JSON.stringify(desk.publicJwk))
+    writeFileSync(p('pq', 'desk-private.jwk.json'), JSON.stringify(desk.privateJwk))
+    writeFileSync(p('pq', 'back-office-public.jwk.json'), JSON.stringify(backOffice.publicJwk))
+    writeFileSync(p('pq', 'team.jwks.json'), JSON.stringify({ keys: [desk.publicJwk, backOffice.publicJwk] }))
+    writeFileSync(p('pq', 'team-with-private.jwks.json'), JSON.stringify({ keys: [desk.publicJwk, backOffice.privateJwk] }))
+    const pqEnvelope = await seal('123456789', [desk.publicJwk, backOffice.publicJwk], { kind: 'ssn', context: 'c1' })
     writeFileSync(p('not-json.jwk.json'), 'nope')
     writeFileSync(p('a-file'), 'x')
     mkdirSync(p('empty'))
@@ -114,10 +124,16 @@ describe('secure-fields: every documented exit code', function () {
         { name: 'existing keys', args: ['keygen', '--out', p('keys')], says: 'ERR_FILE_EXISTS' },
         { name: 'folder under a file', args: ['keygen', '--out', p('a-file', 'keys')] },
       ],
-      'seal 0': [{ name: 'public key', args: ['seal', '--key', pub, '--context', 'c1'], stdin: 'x\n' }],
+      'seal 0': [
+        { name: 'public key', args: ['seal', '--key', pub, '--context', 'c1'], stdin: 'x\n' },
+        { name: 'two post-quantum keys', args: ['seal', '--key', p('pq', 'desk-public.jwk.json'), '--key', p('pq', 'back-office-public.jwk.json'), '--context', 'c1'], stdin: 'x', says: '"recipients"' },
+        { name: 'a key set file', args: ['seal', '--key', p('pq', 'team.jwks.json'), '--context', 'c1'], stdin: 'x', says: '"recipients"' },
+      ],
       'seal 1': [
         { name: 'a private key where the public one belongs', args: ['seal', '--key', priv, '--context', 'c1'], stdin: 'x', says: 'ERR_KEY_INVALID' },
         { name: 'not JSON', args: ['seal', '--key', p('not-json.jwk.json'), '--context', 'c1'], stdin: 'x', says: 'ERR_KEY_INVALID' },
+        { name: 'a private key in a key set', args: ['seal', '--key', p('pq', 'team-with-private.jwks.json'), '--context', 'c1'], stdin: 'x', says: 'ERR_KEY_INVALID' },
+        { name: 'keys that cannot share an envelope', args: ['seal', '--key', pub, '--key', p('pq', 'desk-public.jwk.json'), '--context', 'c1'], stdin: 'x', says: 'ERR_RECIPIENTS_INVALID' },
         { name: 'plaintext over 4096 bytes', args: ['seal', '--key', pub, '--context', 'c1'], stdin: 'x'.repeat(4097), says: /ERR_ENVELOPE_TOO_LARGE.*4096 bytes/ },
         { name: 'plaintext far over the limit', args: ['seal', '--key', pub, '--context', 'c1'], stdin: 'x'.repeat(9000), says: /ERR_ENVELOPE_TOO_LARGE.*4096 bytes/ },
         { name: 'bad claims', args: ['seal', '--key', pub, '--context', 'c1', '--expires-in', '0'], stdin: 'x', says: 'ERR_INPUT_INVALID' },
@@ -125,6 +141,7 @@ describe('secure-fields: every documented exit code', function () {
       'open 0': [
         { name: 'its context', args: ['open', '--key', priv, '--context', 'c1'], stdin: envelope, says: '4242424242424242' },
         { name: '--any-context', args: ['open', '--key', priv, '--any-context'], stdin: envelope, says: '4242424242424242' },
+        { name: 'a post-quantum key, a JSON envelope', args: ['open', '--key', p('pq', 'desk-private.jwk.json'), '--context', 'c1'], stdin: pqEnvelope, says: '123456789' },
       ],
       'open 1': [
         { name: 'another context', args: ['open', '--key', priv, '--context', 'c2'], stdin: envelope, says: 'ERR_ENVELOPE_WRONG_CONTEXT' },
@@ -157,6 +174,7 @@ describe('secure-fields: every documented exit code', function () {
         { name: 'no key choice', args: [...serve, '--allow-parent', 'http://localhost:1'], says: '--any-key' },
         { name: 'not an origin', args: [...serve, '--any-key', '--allow-parent', 'https://chat.example.com/page'] },
         { name: 'an unknown kind', args: [...serve, '--any-key', '--allow-parent', 'http://localhost:1', '--require-consent', 'cardz'], says: 'cardz' },
+        { name: 'an unknown post-quantum kind', args: [...serve, '--any-key', '--allow-parent', 'http://localhost:1', '--require-pq', 'ssnn'], says: 'ssnn' },
       ],
       'integrity 0': [{ name: "the package's loaders", args: ['integrity'], says: /^sha384-[A-Za-z0-9+/]{64} {2}secure-fields-agent\.js\nsha384-[A-Za-z0-9+/]{64} {2}secure-fields\.js\n$/ }],
       'integrity 1': [{ name: 'no frames', args: ['integrity', '--dir', p('empty')], says: 'ERR_FRAMES_NOT_BUILT' }],
