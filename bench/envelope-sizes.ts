@@ -1,12 +1,14 @@
 /**
- * Envelope sizes, in characters (= bytes: envelopes are ASCII), for a card-sized value: per suite,
- * and per number of recipients for the JSON (Key Encryption) envelopes, with what each added
- * recipient costs.
+ * Envelope sizes, in characters (= bytes: envelopes are ASCII), for a card-sized value padded as
+ * the card field pads it (80 bytes, docs/envelope.md "Padding"): per suite, and per number of
+ * recipients for the JSON (Key Encryption) envelopes, with what each added recipient costs.
  */
 import { seal, generateKeyPair, LIMITS, type KeyAlgorithm } from '../src/crypto/index.js'
 import { fmt, table } from './measure.js'
 
-const CLAIMS = { kind: 'card', context: 'conversation-42', preview: 'Visa •••• 4242' }
+/** The card field's padded size (`paddedSizeFor` of its longest value, 76 bytes). */
+const CARD_PAD = 80
+const CLAIMS = { kind: 'card', context: 'conversation-42', preview: 'Visa •••• 4242', padTo: CARD_PAD }
 
 /** Prints the size table for `plaintext`. */
 export async function printEnvelopeSizes(plaintext: string): Promise<void> {
@@ -25,6 +27,6 @@ export async function printEnvelopeSizes(plaintext: string): Promise<void> {
       previous = { size, n }
     }
   }
-  console.log(`\nEnvelope size (card-sized plaintext, ${new TextEncoder().encode(plaintext).length} bytes; same claims)\n`)
+  console.log(`\nEnvelope size (card-sized plaintext, ${new TextEncoder().encode(plaintext).length} bytes padded to ${CARD_PAD}, as the card field seals it; same claims)\n`)
   table(['suite, form', 'recipients', 'characters', 'per added recipient'], rows)
 }
