@@ -163,6 +163,9 @@ describe('store: Redis backend', function () {
           'tsx',
           '--import',
           new URL('./support/hide-modules.mjs', import.meta.url).href,
+          // An ES module: CommonJS `-e` code that mentions `crypto` (as a checkout's path may) runs
+          // inside a function, where the top-level await below is a syntax error.
+          '--input-type=module',
           '-e',
           `const { openRedisStore } = await import(${JSON.stringify(storeModule)})
 try { await openRedisStore({ url: 'redis://127.0.0.1:1' }); console.log('{}') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`,

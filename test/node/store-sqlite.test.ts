@@ -138,7 +138,9 @@ describe('store: SQLite backend', () => {
     })
 
     it('says which package to install when better-sqlite3 is missing', async () => {
-      const probe = spawnSync(process.execPath, ['--import', 'tsx', '--import', HIDE_MODULES, '-e', PROBE_SQLITE], {
+      // `--input-type=module`: Node runs CommonJS `-e` code that mentions `crypto` (as a checkout's
+      // path may) inside a function, where the probe's top-level await is a syntax error.
+      const probe = spawnSync(process.execPath, ['--import', 'tsx', '--import', HIDE_MODULES, '--input-type=module', '-e', PROBE_SQLITE], {
         encoding: 'utf8',
         env: { ...process.env, SF_HIDE_MODULES: 'better-sqlite3' },
         timeout: 30000,
