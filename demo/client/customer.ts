@@ -1,9 +1,10 @@
 /**
  * The customer's chat page. When the agent asks for a card, the chat shows a consent gate with a
  * secure card field; on send, the field seals the value inside its frame and the page forwards
- * only the envelope.
+ * only the envelope. A request stays open until answered: after a reload the server sends it
+ * again and the form is shown again.
  */
-import { connectChat, el, renderEntry } from './chat-client.js'
+import { connectChat, el, renderEntry, updateEntry } from './chat-client.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 
 const conversation = new URLSearchParams(location.search).get('c') ?? 'conversation-42'
@@ -24,8 +25,12 @@ const chat = connectChat('customer', conversation, (m) => {
   } else if (m.type === 'entry') {
     transcript.append(renderEntry(m.entry, 'customer'))
     transcript.lastElementChild?.scrollIntoView({ block: 'end' })
+  } else if (m.type === 'update') {
+    updateEntry(transcript, m.entry, 'customer')
+    // Answered (here or in another tab of this customer's): its form goes.
+    if (m.entry.kind === 'request' && m.entry.sent) transcript.querySelector(`[data-request="${CSS.escape(m.entry.requestId)}"]`)?.remove()
   } else if (m.type === 'request') {
-    showRequest(m.requestId, m.field, m.publicKey, m.context)
+    if (!transcript.querySelector(`[data-request="${CSS.escape(m.requestId)}"]`)) showRequest(m.requestId, m.field, m.publicKey, m.context)
   } else if (m.type === 'notice') {
     transcript.append(el('li', 'entry notice', m.text))
   }
@@ -65,10 +70,21 @@ function showRequest(requestId: string, kind: string, publicKey: Record<string, 
   form.append(gate, send, status)
   item.append(el('span', 'who', 'Secure form'), form)
   transcript.append(item)
-  item.scrollIntoView({ block: 'end' })
+  // The form grows as its frames report their heights: keep it in view meanwhile, its consent
+  // box first on a small screen.
+  const keepInView = () => item.scrollIntoView({ block: item.getBoundingClientRect().height > innerHeight ? 'start' : 'end' })
+  const sizes = new ResizeObserver(keepInView)
+  sizes.observe(item)
+  gate.addEventListener('secure-consent', () => sizes.disconnect(), { once: true })
 
   field.addEventListener('secure-audit', (e) => chat.send({ type: 'audit', event: e.detail.event, kind: e.detail.detail.kind, code: e.detail.detail.code }))
   field.addEventListener('secure-error', (e) => (status.textContent = e.detail.message))
+  // "Give your consent above…" says what the locked field waits for: once it unlocks, it goes.
+  let lockedNote: string | undefined
+  field.addEventListener('secure-change', (e) => {
+    if (e.detail.locked) lockedNote = e.detail.message
+    else if (lockedNote && status.textContent === lockedNote) status.textContent = ''
+  })
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     send.disabled = true
