@@ -98,7 +98,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     return this.agreement?.digest ?? null
   }
 
-  /** The frame's last reported state: consent, visibility, and where its controls are (frame pixels). */
+  /** The frame's last reported state: consent, visibility, where its controls and its consent box are (frame pixels). */
   get state(): GateState {
     return structuredClone(this.gateState)
   }

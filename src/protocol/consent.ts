@@ -155,6 +155,8 @@ export interface GateState {
   visible: boolean
   /** Where the frame's controls are, in the frame's viewport: the consent box and the withdraw button. */
   controls: { agree: GateRect | null; withdraw: GateRect | null }
+  /** Where the consent box is in the frame's viewport — what must be visible for a gesture to count. */
+  box?: GateRect
 }
 
 /** Host → gate frame. */
@@ -204,7 +206,8 @@ function isGateState(v: unknown): v is GateState {
     isBool(v.visible) &&
     isRec(v.controls) &&
     (v.controls.agree === null || isRect(v.controls.agree)) &&
-    (v.controls.withdraw === null || isRect(v.controls.withdraw))
+    (v.controls.withdraw === null || isRect(v.controls.withdraw)) &&
+    (v.box === undefined || isRect(v.box))
   )
 }
 

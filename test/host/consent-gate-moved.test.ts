@@ -114,24 +114,26 @@ describe('<consent-gate>: a gate moved under the pointer or finger', function ()
       await waitForState(card, (s) => !s.locked)
     })
 
-    it('a gate cut short below its checkbox, slid 24 px under a finger aimed just below it, refuses the tap', async () => {
+    it('a gate cut short below its consent box, slid 24 px under a finger aimed just below it, refuses the tap', async () => {
       // A slide under 30 px escapes the browser's moved-frame check: the gate's own rule (a tap must
       // land 32 px inside the frame) is what refuses it.
       const { gate } = await mountGatedCard()
       await waitForGate(gate, (s) => s.visible && s.controls.agree !== null)
-      const agree = gate.state.controls.agree!
+      const box = gate.state.box!
       const frame = iframeOf(gate)
-      // The page cuts the frame 4 px below the checkbox row: the consent box itself stays whole.
-      frame.style.setProperty('height', `${Math.ceil(agree.y + agree.height + 4)}px`, 'important')
-      await painted()
+      // The page cuts the frame right below the consent box (the box itself stays whole).
+      frame.style.setProperty('height', `${Math.ceil(box.y + box.height)}px`, 'important')
+      // A resized frame arms again after a while (the browser drops taps on it meanwhile).
+      await waitForGate(gate, (s) => !s.visible)
       await waitForGate(gate, (s) => s.visible)
       const bottom = Math.floor(frame.getBoundingClientRect().bottom)
       const [x] = controlPoint(gate, 'agree')
-      // The bait sits 12 px below the frame; 100 ms before the finger lands there, the gate slides down 24 px.
+      // The bait sits 6 px below the frame; 100 ms before the finger lands there, the gate slides
+      // down 24 px: the finger lands on the label's last line, 18 px inside the frame.
       await slide(gate, 0, 24)
       const refused = refusal(gate)
       await sleep(100)
-      await playInput([{ touch: 'start', x, y: bottom + 12 }, { touch: 'end' }])
+      await playInput([{ touch: 'start', x: x + 40, y: bottom + 6 }, { touch: 'end' }])
       const { code } = await refused
       expect(code).to.equal('ERR_CONSENT_MOVED')
       expect(gate.consented).to.equal(false)

@@ -272,6 +272,6 @@ class GateApp {
 
   private sendState(): void {
     if (!this.config) return
-    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls() } })
+    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls(), box: this.view.boxRect() } })
   }
 }

@@ -114,11 +114,18 @@ export class GateView {
 
   /** Where the controls are in the frame's viewport (for guided tours and tests). */
   controls(): { agree: GateRect | null; withdraw: GateRect | null } {
-    const rect = (el: HTMLElement): GateRect | null => {
-      if (el.classList.contains('sf-gate-away')) return null
-      const r = el.getBoundingClientRect()
-      return { x: r.x, y: r.y, width: r.width, height: r.height }
-    }
-    return { agree: rect(this.agree), withdraw: rect(this.withdraw) }
+    return { agree: rectOf(this.agree), withdraw: rectOf(this.withdraw) }
   }
+
+  /** Where the consent box is in the frame's viewport. */
+  boxRect(): GateRect {
+    return rectOf(this.box)!
+  }
+}
+
+/** An element's box in the viewport; `null` for one kept out of sight (`sf-gate-away`). */
+function rectOf(el: HTMLElement): GateRect | null {
+  if (el.classList.contains('sf-gate-away')) return null
+  const r = el.getBoundingClientRect()
+  return { x: r.x, y: r.y, width: r.width, height: r.height }
 }
