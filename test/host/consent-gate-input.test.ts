@@ -64,6 +64,21 @@ describe('<consent-gate>: every customer consents at the first try', function ()
     })
   })
 
+  it('Space right after the page resized the frame (a key has no position to move under)', async () => {
+    await consentsAtFirstTry(async (gate) => {
+      const before = document.body.insertBefore(document.createElement('button'), gate)
+      before.textContent = 'Back'
+      before.focus()
+      await sendKeys({ press: 'Tab' })
+      await sendKeys({ press: 'Tab' })
+      const frame = gate.shadowRoot!.querySelector('iframe')!
+      const resized = waitForGate(gate, (s) => !s.visible)
+      frame.style.width = `${frame.getBoundingClientRect().width - 40}px`
+      await resized
+      await sendKeys({ press: 'Space' })
+    })
+  })
+
   it('a tap (DevTools Input.dispatchTouchEvent)', async () => {
     const { receipt } = await consentsAtFirstTry((gate) => tapControl(gate, 'agree'), { touch: true })
     expect(receipt.purpose).to.equal('Verify your identity')

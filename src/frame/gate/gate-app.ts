@@ -146,8 +146,9 @@ class GateApp {
     if (config.demo) this.demoConsent()
     if (first) {
       this.visibility = watchVisibility(this.view.box, (armed) => {
-        // Covered, faded or moved during the confirmation period: the gesture does not count.
-        if (!armed && this.pending) {
+        // Covered, faded or cut off during the confirmation period: the gesture does not count.
+        // (A resize then is no reason: the gesture was made on a box that stood still.)
+        if (!armed && this.pending && !this.visibility?.settling) {
           const { input } = this.pending
           this.cancelPending()
           this.refuse('hidden', input)
@@ -180,9 +181,11 @@ class GateApp {
     const input: Input = kind ?? 'keyboard'
     // What the customer must see — purpose, policy link, checkbox — must be in view, unobscured,
     // unfaded, untransformed, and have been so for a while (visibility.ts). A click no pointer made
-    // (Space, or assistive technology) has no position to check; a pointer's must be its own.
+    // (Space, or assistive technology) has no position to check, and a resized frame does not move
+    // it; a pointer's must be its own, on a gate that did not move under it.
+    const settling = this.visibility?.settling === true
     let refusal: Refusal | undefined
-    if (!this.visibility?.armed || !this.view.boxInView()) refusal = this.visibility?.settling ? 'moved' : 'hidden'
+    if (!(this.visibility?.armed || (!kind && settling)) || !this.view.boxInView()) refusal = kind && settling ? 'moved' : 'hidden'
     else if (kind && this.gestures.judge(event, kind)) refusal = 'moved'
     if (refusal) {
       event.preventDefault() // the box stays unticked
@@ -194,7 +197,7 @@ class GateApp {
     const time = new Date().toISOString()
     const timer = setTimeout(() => {
       this.pending = undefined
-      if (this.visibility?.armed && this.shown === shown) void this.agree(shown, time)
+      if ((this.visibility?.armed || this.visibility?.settling) && this.shown === shown) void this.agree(shown, time)
       else this.view.agree.checked = false
     }, CONFIRM_MS)
     this.pending = { shown, time, timer, input }

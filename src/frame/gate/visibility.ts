@@ -46,7 +46,7 @@ interface V2Entry extends IntersectionObserverEntry {
 export interface VisibilityWatch {
   /** Whether the target has been wholly visible and unobscured for {@link ARM_AFTER_MS}. */
   readonly armed: boolean
-  /** Whether it is wholly visible, but the frame was resized less than {@link ARM_AFTER_MS} ago. */
+  /** Whether it was armed, is still wholly visible, and the frame was resized less than {@link ARM_AFTER_MS} ago. */
   readonly settling: boolean
   /** The frame was resized: the target arms again {@link ARM_AFTER_MS} from now. */
   resized(): void
@@ -97,7 +97,8 @@ export function watchVisibility(target: Element, onChange: (armed: boolean) => v
     },
     resized() {
       if (!fully) return
-      settling = true
+      // Only a box that had been visible long enough is "settling": one still arming stays so.
+      if (armed) settling = true
       set(false)
       arm()
     },
