@@ -145,10 +145,15 @@ describe('the demo, end to end', function () {
       await customer.keyboard.type(canary)
       await customer.keyboard.type('1130')
       await customer.keyboard.type('321')
+      // The customer leaves the field (Tab on the desktop, a tap beside it on the phone): it settles
+      // and shows its preview, which the envelope then carries.
+      if (phone) await customer.locator('.secure-request .who').tap()
+      else await customer.keyboard.press('Tab')
+      const preview = `Visa •••• ${canary.slice(-4)}`
+      await customer.waitForFunction((p) => (document.querySelector('secure-card-input') as unknown as { state: { preview?: string } }).state.preview === p, preview)
       await press(customer.locator('button.send'))
 
       // Both transcripts show the preview only; the request is answered.
-      const preview = `Visa •••• ${canary.slice(-4)}`
       await customer.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor().catch(async (e) => {
         throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${output.slice(-2000)}`)
       })
