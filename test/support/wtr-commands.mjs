@@ -50,15 +50,6 @@ export function browserCommandsPlugin() {
           await page.keyboard.up('Control')
           return true
         }
-        case 'sf-touch-emulation': {
-          // A touch screen, as a phone has: touch events and taps (Emulation domain).
-          await (await cdpOf(page)).send('Emulation.setTouchEmulationEnabled', { enabled: payload.enabled, maxTouchPoints: 5 })
-          return true
-        }
-        case 'sf-input': {
-          await playInput(await cdpOf(page), payload.steps)
-          return true
-        }
         case 'sf-webauthn-add': {
           const cdp = await page.createCDPSession()
           const authenticatorId = await addVirtualAuthenticator(cdp, payload ?? {})
@@ -76,6 +67,15 @@ export function browserCommandsPlugin() {
         case 'sf-webauthn-verified': {
           const cdp = authenticators.get(payload.id)
           await cdp.send('WebAuthn.setUserVerified', { authenticatorId: payload.id, isUserVerified: payload.verified })
+          return true
+        }
+        case 'sf-touch-emulation': {
+          // A touch screen, as a phone has: touch events and taps (Emulation domain).
+          await (await cdpOf(page)).send('Emulation.setTouchEmulationEnabled', { enabled: payload.enabled, maxTouchPoints: 5 })
+          return true
+        }
+        case 'sf-input': {
+          await playInput(await cdpOf(page), payload.steps)
           return true
         }
         default:
