@@ -67,6 +67,21 @@ function showRequest(requestId: string, kind: string, publicKey: Record<string, 
   send.type = 'submit'
   const status = el('p', 'status')
   status.setAttribute('role', 'status')
+  // Sent before consenting: the form shows the field's own note ("Give your consent above…", in
+  // the customer's language) instead of sealing; once the field unlocks, the note goes.
+  let lockNote = false
+  form.addEventListener('submit', (e) => {
+    if (!field.state.locked) return
+    e.preventDefault()
+    e.stopImmediatePropagation()
+    status.textContent = field.validationMessage
+    lockNote = true
+  })
+  field.addEventListener('secure-change', (e) => {
+    if (e.detail.locked || !lockNote) return
+    lockNote = false
+    status.textContent = ''
+  })
   form.append(gate, send, status)
   item.append(el('span', 'who', 'Secure form'), form)
   transcript.append(item)
@@ -79,12 +94,7 @@ function showRequest(requestId: string, kind: string, publicKey: Record<string, 
 
   field.addEventListener('secure-audit', (e) => chat.send({ type: 'audit', event: e.detail.event, kind: e.detail.detail.kind, code: e.detail.detail.code }))
   field.addEventListener('secure-error', (e) => (status.textContent = e.detail.message))
-  // "Give your consent above…" says what the locked field waits for: once it unlocks, it goes.
-  let lockedNote: string | undefined
-  field.addEventListener('secure-change', (e) => {
-    if (e.detail.locked) lockedNote = e.detail.message
-    else if (lockedNote && status.textContent === lockedNote) status.textContent = ''
-  })
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     send.disabled = true

@@ -155,7 +155,14 @@ describe('the demo, end to end', function () {
 
       // Both transcripts show the preview only; the request is answered.
       await customer.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor().catch(async (e) => {
-        throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${output.slice(-2000)}`)
+        const form = await customer.evaluate(() =>
+          JSON.stringify({
+            forms: document.querySelectorAll('.secure-request').length,
+            sendDisabled: document.querySelector<HTMLButtonElement>('button.send')?.disabled,
+            field: (document.querySelector('secure-card-input') as unknown as { state?: object } | null)?.state,
+          }),
+        )
+        throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nform: ${form}\nserver: ${output.slice(-2000)}`)
       })
       await agent.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor()
       await agent.locator('#transcript .entry.request', { hasText: 'Requested card details — sent securely.' }).waitFor()
