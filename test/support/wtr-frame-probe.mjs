@@ -59,10 +59,7 @@ export function frameProbePlugin() {
       const page = session.browser.getPage(session.id)
       const suffix = payload?.page ? `/${payload.page}.html` : ''
       const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
-      // A frame whose document is being replaced or torn down has no context to probe: it is left
-      // out of this answer (probeFrame asks again until it finds the frame it waits for).
-      const probes = await Promise.all(frames.map((f) => f.evaluate(probe).catch(() => null)))
-      return probes.filter((p) => p !== null)
+      return Promise.all(frames.map((f) => f.evaluate(probe)))
     },
   }
 }
