@@ -5,6 +5,7 @@
  * Each test counts the refusals: there must be none before the consent.
  */
 import { expect } from 'chai'
+import { inFrame } from '../support/frame-eval.js'
 import { sendKeys } from '@web/test-runner-commands'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { SecureConsentDetail, SecureErrorDetail } from '../../src/host/events.js'
@@ -60,6 +61,7 @@ describe('<consent-gate>: every customer consents at the first try', function ()
       // Into the frame: the policy link first, then the checkbox.
       await sendKeys({ press: 'Tab' })
       await sendKeys({ press: 'Tab' })
+      await checkboxFocused()
       await sendKeys({ press: 'Space' })
     })
   })
@@ -71,6 +73,7 @@ describe('<consent-gate>: every customer consents at the first try', function ()
       before.focus()
       await sendKeys({ press: 'Tab' })
       await sendKeys({ press: 'Tab' })
+      await checkboxFocused()
       const frame = gate.shadowRoot!.querySelector('iframe')!
       const resized = waitForGate(gate, (s) => !s.visible)
       frame.style.width = `${frame.getBoundingClientRect().width - 40}px`
@@ -137,3 +140,15 @@ describe('<consent-gate>: every customer consents at the first try', function ()
     })
   })
 })
+
+/**
+ * Waits until the gate frame has the focus on its checkbox: focus crosses into a frame through the
+ * browser, and a key sent before it lands goes to the page instead.
+ */
+async function checkboxFocused(): Promise<void> {
+  const deadline = Date.now() + 10000
+  while (!(await inFrame('gate', () => document.hasFocus() && (document.activeElement as HTMLInputElement | null)?.type === 'checkbox'))) {
+    if (Date.now() > deadline) throw new Error('the gate frame never had the focus on its checkbox')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
