@@ -3,7 +3,7 @@
  * `<secure-reveal>` whose key lives in the frame origin), reveal-once of what customers sent, and
  * the audit trail as the server writes it.
  */
-import { connectChat, el, renderEntry } from './chat-client.js'
+import { connectChat, el, renderEntry, updateEntry } from './chat-client.js'
 import type { AuditEntry } from '../../src/node/audit/index.js'
 
 interface RevealElement extends HTMLElement {
@@ -28,6 +28,9 @@ const chat = connectChat('agent', conversation, (m) => {
     case 'entry':
       transcript.append(render(m.entry))
       transcript.lastElementChild?.scrollIntoView({ block: 'end' })
+      break
+    case 'update':
+      updateEntry(transcript, m.entry, 'agent')
       break
     case 'envelope':
       revealing = m.id

@@ -37,6 +37,8 @@ interface Conversation {
   agents: Set<WebSocket>
   /** The desk key customers' fields seal to. */
   deskKey?: AnyPublicJwk
+  /** Requests not answered yet: shown again to a customer who reloads or joins. */
+  open: Map<string, { field: string }>
 }
 
 const KINDS = new Set(['card', 'ssn', 'iban'])
@@ -59,7 +61,7 @@ export function createChat(deps: ChatDeps) {
   const conversation = (id: string): Conversation => {
     let c = conversations.get(id)
     if (!c) {
-      c = { id, transcript: [], customers: new Set(), agents: new Set() }
+      c = { id, transcript: [], customers: new Set(), agents: new Set(), open: new Map() }
       conversations.set(id, c)
     }
     return c
@@ -74,6 +76,17 @@ export function createChat(deps: ChatDeps) {
   const record = (c: Conversation, entry: TranscriptEntry) => {
     c.transcript.push(entry)
     broadcast(c, { type: 'entry', entry })
+  }
+  /** The secure form of an open request, for the customers (or one customer socket). */
+  const requestMessage = (c: Conversation, requestId: string, field: string): ServerMessage | undefined =>
+    c.deskKey ? { type: 'request', requestId, field, publicKey: requestKeys(c, field), context: c.id } : undefined
+  /** An answered request leaves the open set; its transcript line says so. */
+  const answered = (c: Conversation, requestId: string) => {
+    if (!c.open.delete(requestId)) return
+    const entry = c.transcript.find((e) => e.kind === 'request' && e.requestId === requestId)
+    if (entry?.kind !== 'request') return
+    entry.sent = true
+    broadcast(c, { type: 'update', entry })
   }
   const audit = async (c: Conversation, input: Omit<AuditInput, 'conversation'>) => {
     const entry = await deps.audit.append({ ...input, conversation: c.id })
@@ -159,8 +172,9 @@ export function createChat(deps: ChatDeps) {
         if (role !== 'agent' || !KINDS.has(m.kind)) return
         if (!c.deskKey) return send(socket, { type: 'notice', text: 'Set up this desk first: no desk key yet.' })
         const requestId = `r${nextRequest++}`
+        c.open.set(requestId, { field: m.kind })
         record(c, { kind: 'request', from: 'agent', requestId, field: m.kind, at: now })
-        broadcast(c, { type: 'request', requestId, field: m.kind, publicKey: requestKeys(c, m.kind), context: c.id }, 'customers')
+        broadcast(c, requestMessage(c, requestId, m.kind)!, 'customers')
         break
       }
       case 'envelope': {
@@ -176,6 +190,7 @@ export function createChat(deps: ChatDeps) {
         }
         const id = await storeAudited(c, m.envelope, header)
         record(c, { kind: 'secure', from: 'customer', id, field: header.kind, preview: header.preview, consent: header.consent !== undefined, at: now })
+        answered(c, m.requestId)
         if (header.kind === 'card') await checkCharge(c, id, m.envelope)
         break
       }
@@ -246,6 +261,13 @@ export function createChat(deps: ChatDeps) {
           joined = { role: parsed.role, c }
           ;(parsed.role === 'agent' ? c.agents : c.customers).add(socket)
           send(socket, { type: 'welcome', conversation: c.id, transcript: c.transcript, deskReady: c.deskKey !== undefined })
+          // A customer who reloads (or joins) gets the forms of the requests still open.
+          if (parsed.role === 'customer') {
+            for (const [requestId, { field }] of c.open) {
+              const message = requestMessage(c, requestId, field)
+              if (message) send(socket, message)
+            }
+          }
           return
         }
         const message = parseClientMessage(parsed)

@@ -8,7 +8,8 @@ import type { AuditEntry } from '../../src/node/audit/index.js'
 /** One line of a transcript: text, a request for a secure field, or a sealed value's preview. */
 export type TranscriptEntry =
   | { kind: 'text'; from: 'customer' | 'agent'; text: string; at: string }
-  | { kind: 'request'; from: 'agent'; requestId: string; field: string; at: string }
+  /** `sent` once the customer has sent what was asked for: until then the request is open. */
+  | { kind: 'request'; from: 'agent'; requestId: string; field: string; at: string; sent?: boolean }
   | { kind: 'secure'; from: 'customer'; id: string; field: string; preview: string; consent: boolean; at: string }
 
 /** Client → server. */
@@ -27,6 +28,8 @@ export type ClientMessage =
 export type ServerMessage =
   | { type: 'welcome'; conversation: string; transcript: TranscriptEntry[]; deskReady: boolean }
   | { type: 'entry'; entry: TranscriptEntry }
+  /** A request's entry changed (it was answered). */
+  | { type: 'update'; entry: TranscriptEntry }
   | { type: 'request'; requestId: string; field: string; publicKey: Record<string, unknown> | Array<Record<string, unknown>>; context: string }
   | { type: 'envelope'; id: string; envelope: string }
   | { type: 'gone'; id: string }

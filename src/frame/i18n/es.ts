@@ -68,8 +68,16 @@ export const es: Messages = {
   'consent.agree': 'Acepto compartir esta información para la finalidad indicada arriba.',
   'consent.given': 'Consentimiento otorgado.',
   'consent.withdraw': 'Retirar el consentimiento',
-  'consent.obscured':
-    'Este cuadro de consentimiento está parcialmente oculto o tapado. Hágalo completamente visible para continuar.',
+  'consent.hidden.tap':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a tocarlo.',
+  'consent.hidden.click':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a hacer clic en él.',
+  'consent.hidden.key':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a pulsar la barra espaciadora.',
+  'consent.moved.tap':
+    'Este cuadro de consentimiento se movió justo cuando lo tocó. Vuelva a leerlo y toque la casilla.',
+  'consent.moved.click':
+    'Este cuadro de consentimiento se movió bajo el puntero justo cuando hizo clic. Vuelva a leerlo y haga clic en la casilla.',
   'consent.opens-new-window': '(se abre en una ventana nueva)',
   'reveal.button': 'Mostrar',
   'reveal.enrol': 'Configurar este puesto de trabajo',
