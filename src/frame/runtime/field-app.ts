@@ -67,6 +67,8 @@ class FieldApp {
   private evaluation?: Evaluation
   private autoSeal?: ReturnType<typeof setTimeout>
   private sealing = Promise.resolve()
+  /** The configurations being applied, one after the other (see `onMessage`). */
+  private configuring = Promise.resolve()
   /** Demo values waiting to be filled in, and the last ones received (see {@link takeDemo}). */
   private demo?: FieldDemo
   private demoKey = ''
@@ -98,9 +100,15 @@ class FieldApp {
       return
     }
     switch (message.t) {
-      case 'config':
-        void this.configure(message.config)
+      case 'config': {
+        // One configuration at a time, in order. Each waits on its locale, its rules and its key
+        // import (a key set's code loads on demand); a later one — the gate's id, once the gate
+        // has told it — must never be overtaken by an earlier one still waiting, or the field
+        // would end bound to the earlier state (a pending gate: locked for good).
+        const { config } = message
+        this.configuring = this.configuring.then(() => this.configure(config)).catch(() => undefined)
         break
+      }
       case 'focus':
         this.focusFirst()
         break
