@@ -14,7 +14,7 @@
  * @module
  */
 import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
-import { PROTOCOL_VERSION } from './messages.js'
+import { PROTOCOL_VERSION, type ConfiguredMessage } from './messages.js'
 import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
 
@@ -164,6 +164,7 @@ export type GateHostMessage = { t: 'config'; config: GateConfig } | { t: 'destro
 
 /** Gate frame → host. */
 export type GateFrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   /** The gate's id on the frame origin, made by the frame (random): pass it to the fields. */
   | { t: 'gate'; id: string }
@@ -243,6 +244,7 @@ export function parseGateFrameMessage(data: unknown, drops: DropCounter): GateFr
     case 'refused':
       return isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'refused', code: m.code, message: m.message } : drops.drop('malformed')
     case 'ready':
+    case 'configured':
     case 'height':
     case 'error':
     case 'audit':

@@ -163,6 +163,11 @@ export function parseFrameMessage(data: unknown, drops: DropCounter): FrameMessa
   switch (m.t) {
     case 'ready':
       return isStr(m.kind, 32) ? { t: 'ready', kind: m.kind } : drops.drop('malformed')
+    case 'configured': {
+      const r = m.refused
+      if (r === undefined) return { t: 'configured' }
+      return isRec(r) && isStr(r.code, 64) && isStr(r.message, 300) ? { t: 'configured', refused: { code: r.code, message: r.message } } : drops.drop('malformed')
+    }
     case 'state':
       return isState(m.state) ? { t: 'state', state: m.state } : drops.drop('malformed')
     case 'focus':

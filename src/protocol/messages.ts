@@ -77,8 +77,22 @@ export type HostMessage =
   | { t: 'seal'; id: number }
   | { t: 'destroy' }
 
+/**
+ * What a frame makes of the configuration it was last sent, sent after it has applied each one,
+ * in order (every page: field, gate, desk). `refused` names why the configuration cannot be used
+ * (no key, a key the frame origin does not pin, options the kind cannot use…) in an English
+ * sentence for developers; absent, the configuration is usable. A refusal is never permanent: the
+ * next configuration is judged afresh, so fixing the cause clears it. (An `error` with `fatal` is
+ * only for what no configuration can fix: a parent the frame origin does not allow.)
+ */
+export interface ConfiguredMessage {
+  t: 'configured'
+  refused?: { code: string; message: string }
+}
+
 /** Frame → host. */
 export type FrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   | { t: 'state'; state: FieldState }
   | { t: 'focus' }

@@ -11,7 +11,7 @@
  * @module
  */
 import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage, MAX_ENVELOPE_CHARS } from './guards.js'
-import type { PublicJwkLike } from './messages.js'
+import type { ConfiguredMessage, PublicJwkLike } from './messages.js'
 import { isRevealDemo, type RevealDemo } from './demo.js'
 
 /** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
@@ -146,6 +146,7 @@ export type RevealHostMessage =
 
 /** Frame → host. `id` 0 marks what the agent started inside the frame (a click). */
 export type RevealFrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   | { t: 'phase'; phase: RevealPhase; code?: string; message?: string }
   | { t: 'desk'; desk: DeskInfo }
@@ -236,6 +237,7 @@ export function parseRevealFrameMessage(data: unknown, drops: DropCounter): Reve
     case 'status':
       return isId(m.id) && isStatus(m.status) ? { t: 'status', id: m.id, status: m.status } : drops.drop('malformed')
     case 'ready':
+    case 'configured':
     case 'height':
     case 'error':
     case 'audit':
