@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench` (every benchmark) or `npm run bench:crypto` / `bench:elements` / `bench:redact`. Benchmarks are
-// bundled with esbuild first, so they measure the code as it ships rather than through a loader.
+// `npm run bench` (every benchmark) or `npm run bench:crypto` / `bench:elements` / `bench:wire` /
+// `bench:card-entry` / `bench:redact`. Benchmarks are bundled with esbuild first, so they measure the
+// code as it ships rather than through a loader.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const which = process.argv[2]
-const benches = which ? [which] : ['crypto', 'elements', 'redact']
-if (benches.includes('elements')) {
+const benches = which ? [which] : ['crypto', 'elements', 'wire', 'card-entry', 'redact']
+if (benches.includes('elements') || benches.includes('wire')) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'frames'], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }

@@ -19,6 +19,8 @@ const tasks = {
   bench: { tools: ['chromium'], run: ['scripts/bench.mjs'] },
   'bench:crypto': { tools: [], run: ['scripts/bench.mjs', 'crypto'] },
   'bench:elements': { tools: ['chromium'], run: ['scripts/bench.mjs', 'elements'] },
+  'bench:card-entry': { tools: [], run: ['scripts/bench.mjs', 'card-entry'] },
+  'bench:wire': { tools: [], run: ['scripts/bench.mjs', 'wire'] },
   'bench:redact': { tools: [], run: ['scripts/bench.mjs', 'redact'] },
 }
 

@@ -54,11 +54,15 @@ export function prepare() {
   run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'])
 }
 
-/** A fresh demo key pair to pin, and one not pinned (for the refusal stories). */
+/**
+ * A fresh demo key pair to pin, one not pinned (for the refusal stories), and a pinned
+ * post-quantum key set (a desk and a back office, HPKE-9-KE) for the key-set stories.
+ */
 export async function demoKeys() {
   const pinned = await generateKeyPair()
   const unpinned = await generateKeyPair()
-  return { publicJwk: pinned.publicJwk, unpinnedPublicJwk: unpinned.publicJwk }
+  const pqSet = await Promise.all([0, 1].map(() => generateKeyPair({ alg: 'HPKE-9-KE' })))
+  return { publicJwk: pinned.publicJwk, unpinnedPublicJwk: unpinned.publicJwk, pqKeySet: pqSet.map((k) => k.publicJwk) }
 }
 
 /** The environment Storybook passes to the stories (`import.meta.env.STORYBOOK_SF_*`). */
@@ -68,6 +72,7 @@ function storybookEnv(framePort, keys) {
     STORYBOOK_SF_FRAME_BASE: frameBase(framePort),
     STORYBOOK_SF_PUBLIC_KEY: JSON.stringify(keys.publicJwk),
     STORYBOOK_SF_UNPINNED_KEY: JSON.stringify(keys.unpinnedPublicJwk),
+    STORYBOOK_SF_PQ_KEY_SET: JSON.stringify(keys.pqKeySet),
   }
 }
 
@@ -77,7 +82,7 @@ export function startDemoFrames({ hostPort, framePort, keys, log }) {
     port: framePort,
     dir: frameDir(root),
     allowParents: [hostOrigin(hostPort)],
-    pinnedKeys: [keys.publicJwk.kid],
+    pinnedKeys: [keys.publicJwk.kid, ...(keys.pqKeySet ?? []).map((k) => k.kid)],
     demo: true,
     ...(log ? { log } : {}),
   })

@@ -48,6 +48,10 @@ check('build frames', process.execPath, ['scripts/build.mjs', 'frames'])
 suite('node tests', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/{crypto,validate,protocol,node,e2e}/**/*.test.ts'])
 check('build package', process.execPath, ['scripts/build.mjs', 'lib'])
 check('size budgets', bin('size-limit'), [])
+// The built package as a vendor gets it: entry points against their types, then `npm pack` into a
+// fresh Vite app (npm install from the cache where it can), type-checked, built, served with
+// `npx secure-fields serve` and sealing a card in Chromium (ports SF_E2E_PORT + 10 and + 11).
+suite('package', bin('mocha'), ['--reporter', './test/support/mocha-count-reporter.cjs', 'test/package/**/*.test.ts'])
 suite('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs'])
 // Builds the static Storybook (scripts/storybook.mjs) and loads every story on the real frames,
 // with axe on the page and inside each frame (ports 6106 and 6107).

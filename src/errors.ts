@@ -15,7 +15,7 @@
  * handling; the rest from the elements, the frame server and the Node helpers.
  */
 export const ErrorCodes = {
-  /** The envelope is not a well-formed JWE Compact Serialization of this profile. */
+  /** The envelope is not a well-formed envelope of this profile (compact or JSON), or its padding is not what its header says. */
   ENVELOPE_MALFORMED: 'ERR_ENVELOPE_MALFORMED',
   /** The envelope names an `alg` this suite does not open, or carries a header the profile forbids. */
   ENVELOPE_UNSUPPORTED: 'ERR_ENVELOPE_UNSUPPORTED',
@@ -36,12 +36,37 @@ export const ErrorCodes = {
   DECRYPTION_FAILED: 'ERR_DECRYPTION_FAILED',
   /** A JWK is not a usable key of this suite. */
   KEY_INVALID: 'ERR_KEY_INVALID',
+  /**
+   * The keys given to `seal` cannot share one envelope: none, more than eight, the same key twice,
+   * an Integrated Encryption key (`HPKE-4`, `HPKE-9`) beside others, or quantum-vulnerable
+   * recipients beside post-quantum ones (draft-ietf-jose-hpke-pq-pqt §5 forbids the mix).
+   */
+  RECIPIENTS_INVALID: 'ERR_RECIPIENTS_INVALID',
   /** A file the CLI would write exists already (it never overwrites keys). */
   FILE_EXISTS: 'ERR_FILE_EXISTS',
   /** A file could not be written. */
   FILE_WRITE: 'ERR_FILE_WRITE',
   /** An argument (claims, options, plaintext type) is not acceptable. */
   INPUT_INVALID: 'ERR_INPUT_INVALID',
+  /**
+   * The frame origin's policy seals this kind to post-quantum keys only (`requirePq`), and the
+   * field's key or key set is not (or not only) post-quantum.
+   */
+  POLICY_PQ_REQUIRED: 'ERR_POLICY_PQ_REQUIRED',
+  /**
+   * The frame origin does not allow this page as a parent: its frames refuse to show here, and a
+   * loader requested from such a page is a module that only says so (console and `secure-error`).
+   */
+  FRAME_REFUSED: 'ERR_FRAME_REFUSED',
+} as const
+
+/**
+ * Codes only the Node side (the CLI, the frame origin server) reports: apart from
+ * {@link ErrorCodes}, so browser bundles do not carry them.
+ */
+export const NodeErrorCodes = {
+  /** The frame origin's folder holds no built frames (`secure-fields serve --dir`, `integrity`). */
+  FRAMES_NOT_BUILT: 'ERR_FRAMES_NOT_BUILT',
 } as const
 
 /** One of the stable codes of {@link ErrorCodes}. */

@@ -3,7 +3,7 @@
  * values arrive through the `demo` property, as if typed (src/protocol/demo.ts).
  */
 import type { Meta } from '@storybook/web-components-vite'
-import { field, invalidStory, localesStory, refusedStory, sealedStory, type FieldArgs, type FieldStory as Story } from './support.js'
+import { field, invalidStory, localesStory, refusedStory, sealedStory, sealedToKeySetStory, type FieldArgs, type FieldStory as Story } from './support.js'
 
 const TAG = 'secure-ssn-input'
 const VALID = { value: '123-45-6789' }
@@ -38,6 +38,12 @@ export const Complete: Story = { args: { demo: VALID } }
 export const CompleteItin: Story = { name: 'Complete: ITIN', args: { allowItin: true, demo: { value: '912-70-1234' } } }
 
 export const Sealed = sealedStory(TAG, VALID)
+
+/**
+ * Sealed once to a post-quantum key set — an agent's desk and the back office (`HPKE-9-KE`): one
+ * JSON envelope, any one of whose keys opens it. The header lists both recipients.
+ */
+export const SealedToKeySet: Story = { name: 'Sealed: post-quantum key set', ...sealedToKeySetStory(TAG, VALID) }
 
 export const Disabled: Story = { args: { disabled: true, demo: VALID } }
 

@@ -23,6 +23,8 @@ function jwk(name: string): Record<string, unknown> {
 export const DEMO_KEY = jwk('STORYBOOK_SF_PUBLIC_KEY')
 /** A key the demo frame origin does not pin: fields refuse it (`ERR_POLICY_KEY_NOT_PINNED`). */
 export const UNPINNED_KEY = jwk('STORYBOOK_SF_UNPINNED_KEY')
+/** A post-quantum key set (HPKE-9-KE: a desk and a back office), pinned by the demo frame origin. */
+export const PQ_KEY_SET = JSON.parse(env.STORYBOOK_SF_PQ_KEY_SET ?? 'null') as Array<Record<string, unknown>> | null
 /** The context (conversation) id of every story. */
 export const CONTEXT = 'storybook-demo'
 
@@ -42,7 +44,7 @@ export type FieldArgs = MarkArgs & {
   locale?: string
   frameTitle?: string
   placeholder?: string
-  publicKey?: Record<string, unknown> | null
+  publicKey?: Record<string, unknown> | Array<Record<string, unknown>> | null
   demo?: FieldDemo
   [property: string]: unknown
 }
@@ -128,6 +130,15 @@ export function invalidStory(code: string, demo: FieldDemo, args: FieldArgs = {}
 /** `seal()` on the valid `demo` value; the envelope's protected header shows beside the field. */
 export function sealedStory(tag: string, demo: FieldDemo): FieldStory {
   return { args: { demo }, render: (args) => sealable(field(tag, args)), play: playSeal }
+}
+
+/**
+ * `seal()` to a post-quantum key set (a desk and a back office): one JSON envelope whose header,
+ * shown beside the field, lists both recipients.
+ */
+export function sealedToKeySetStory(tag: string, demo: FieldDemo): FieldStory {
+  if (!PQ_KEY_SET) throw new Error('STORYBOOK_SF_PQ_KEY_SET is not set: start Storybook with `npm run storybook`.')
+  return { args: { demo, publicKey: PQ_KEY_SET }, render: (args) => sealable(field(tag, args)), play: playSeal }
 }
 
 /** A key the frame origin does not pin: the frame refuses the field, whatever is typed. */

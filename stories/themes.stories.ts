@@ -1,12 +1,13 @@
 /**
  * The theme page for designers: the allow-listed custom properties (src/protocol/theme.ts,
- * docs/theming.md) and four presets (stories/themes.ts) — light, dark and two brands — side by
- * side on real frames. Copy a preset's values into your CSS, or set them as `theme`.
+ * docs/theming.md) and the four presets the package exports (`THEMES`, src/host/themes.ts) — light,
+ * dark and two brands — side by side on real frames. Copy a preset's values into your CSS, or set
+ * them as `theme`.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite'
 import { THEME_PROPERTIES } from '../src/protocol/theme.js'
 import { field } from './support.js'
-import { THEMES, type ThemePreset } from './themes.js'
+import { THEMES, type ThemePreset } from '../src/host/themes.js'
 
 const meta: Meta = { title: 'Themes' }
 export default meta
@@ -17,6 +18,8 @@ function column(preset: ThemePreset): HTMLElement {
   const section = document.createElement('section')
   section.className = 'sf-story-theme'
   section.style.setProperty('background', preset.pageBackground)
+  // The frames follow the page's color scheme (and stay transparent under it).
+  section.style.setProperty('color-scheme', preset.values['--sf-color-scheme'])
   section.style.setProperty('color', preset.values['--sf-color-text'])
   const heading = document.createElement('h2')
   heading.textContent = preset.name

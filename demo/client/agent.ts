@@ -3,7 +3,7 @@
  * `<secure-reveal>` whose key lives in the frame origin), reveal-once of what customers sent, and
  * the audit trail as the server writes it.
  */
-import { connectChat, el, renderEntry } from './chat-client.js'
+import { connectChat, el, renderEntry, updateEntry } from './chat-client.js'
 import type { AuditEntry } from '../../src/node/audit/index.js'
 import type * as GuardModule from '../../src/host/composer-guard.js'
 
@@ -31,6 +31,9 @@ const chat = connectChat('agent', conversation, (m) => {
       transcript.append(render(m.entry))
       transcript.lastElementChild?.scrollIntoView({ block: 'end' })
       break
+    case 'update':
+      updateEntry(transcript, m.entry, 'agent')
+      break
     case 'envelope':
       revealing = m.id
       desk.setAttribute('context', conversation)
@@ -39,6 +42,9 @@ const chat = connectChat('agent', conversation, (m) => {
       break
     case 'gone':
       deskStatus.textContent = 'That value is no longer available: it was revealed or it expired.'
+      break
+    case 'held':
+      deskStatus.textContent = 'That value is being revealed in another agent tab. Try again when that tab is done.'
       break
     case 'deleted':
       transcript.querySelector(`[data-id="${CSS.escape(m.id)}"] .reveal`)?.remove()
@@ -50,6 +56,15 @@ const chat = connectChat('agent', conversation, (m) => {
     case 'notice':
       deskStatus.textContent = m.text
       break
+    case 'back-office': {
+      // What the back office found, under the card's line in the transcript (agents only).
+      const row = el('li', 'entry back-office')
+      row.append(el('span', 'who', 'Back office'), el('div', 'body', m.text))
+      const card = transcript.querySelector(`[data-id="${CSS.escape(m.id)}"]`)
+      if (card) card.after(row)
+      else transcript.append(row)
+      break
+    }
   }
 })
 
@@ -105,5 +120,18 @@ desk.addEventListener('secure-wiped', () => {
 desk.addEventListener('secure-audit', (e) => {
   const { event, detail } = (e as CustomEvent<{ event: string; detail: Record<string, string> }>).detail
   if (event === 'failed' || event === 'refused' || event === 'hidden') chat.send({ type: 'audit', event, envelopeId: revealing, code: detail.code })
+  // Not revealed (step-up failed or cancelled, refused…): the server puts the envelope back, and
+  // the desk lets go of it, so a retry starts from "Reveal once" and claims it again.
+  if ((event === 'failed' || event === 'refused') && revealing && detail.jti === revealing) {
+    chat.send({ type: 'release', id: revealing, code: detail.code })
+    revealing = undefined
+    desk.envelope = ''
+    deskStatus.textContent =
+      detail.code === 'ERR_ALREADY_REVEALED'
+        ? 'Not revealed: this desk revealed that value before. It is deleted now.'
+        : `Not revealed (${detail.code}). The value is still there: use Reveal once to try again.`
+  }
 })
-desk.addEventListener('secure-error', (e) => (deskStatus.textContent = (e as CustomEvent<{ message: string }>).detail.message))
+desk.addEventListener('secure-error', (e) => {
+  if (!deskStatus.textContent?.startsWith('Not revealed')) deskStatus.textContent = (e as CustomEvent<{ message: string }>).detail.message
+})

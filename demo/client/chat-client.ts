@@ -32,6 +32,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
 
 const FIELD_NAMES: Record<string, string> = { card: 'card details', ssn: 'Social Security number', iban: 'IBAN' }
 
+/** Replaces the transcript line of an updated request entry (it was answered). */
+export function updateEntry(transcript: HTMLElement, entry: TranscriptEntry, me: 'customer' | 'agent'): void {
+  if (entry.kind !== 'request') return
+  transcript.querySelector(`[data-request-id="${CSS.escape(entry.requestId)}"]`)?.replaceWith(renderEntry(entry, me))
+}
+
 /** The transcript line for an entry, from the point of view of `me`. */
 export function renderEntry(entry: TranscriptEntry, me: 'customer' | 'agent'): HTMLElement {
   const mine = entry.from === me
@@ -40,7 +46,11 @@ export function renderEntry(entry: TranscriptEntry, me: 'customer' | 'agent'): H
   const who = el('span', 'who', entry.from === 'agent' ? 'Agent' : 'Customer')
   const body = el('div', 'body')
   if (entry.kind === 'text') body.textContent = entry.text
-  else if (entry.kind === 'request') body.textContent = `Requested ${FIELD_NAMES[entry.field] ?? entry.field}, sent securely.`
+  else if (entry.kind === 'request') {
+    // What was asked; "sent securely" only once the customer has sent it.
+    row.dataset.requestId = entry.requestId
+    body.textContent = `Requested ${FIELD_NAMES[entry.field] ?? entry.field}${entry.sent ? ' — sent securely.' : '.'}`
+  }
   else {
     row.dataset.id = entry.id
     const lock = el('span', 'lock', '🔒')

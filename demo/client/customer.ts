@@ -1,9 +1,10 @@
 /**
  * The customer's chat page. When the agent asks for a card, the chat shows a consent gate with a
  * secure card field; on send, the field seals the value inside its frame and the page forwards
- * only the envelope.
+ * only the envelope. A request stays open until answered: after a reload the server sends it
+ * again and the form is shown again.
  */
-import { connectChat, el, renderEntry } from './chat-client.js'
+import { connectChat, el, renderEntry, updateEntry } from './chat-client.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type * as GuardModule from '../../src/host/composer-guard.js'
 
@@ -25,8 +26,12 @@ const chat = connectChat('customer', conversation, (m) => {
   } else if (m.type === 'entry') {
     transcript.append(renderEntry(m.entry, 'customer'))
     transcript.lastElementChild?.scrollIntoView({ block: 'end' })
+  } else if (m.type === 'update') {
+    updateEntry(transcript, m.entry, 'customer')
+    // Answered (here or in another tab of this customer's): its form goes.
+    if (m.entry.kind === 'request' && m.entry.sent) transcript.querySelector(`[data-request="${CSS.escape(m.entry.requestId)}"]`)?.remove()
   } else if (m.type === 'request') {
-    showRequest(m.requestId, m.field, m.publicKey, m.context)
+    if (!transcript.querySelector(`[data-request="${CSS.escape(m.requestId)}"]`)) showRequest(m.requestId, m.field, m.publicKey, m.context)
   } else if (m.type === 'notice') {
     transcript.append(el('li', 'entry notice', m.text))
   }
@@ -48,7 +53,7 @@ void (import(`${frameBase}secure-fields.js`) as Promise<typeof GuardModule>).the
 })
 
 /** A secure request in the chat: consent gate, field, send button. */
-function showRequest(requestId: string, kind: string, publicKey: Record<string, unknown>, context: string) {
+function showRequest(requestId: string, kind: string, publicKey: Record<string, unknown> | Array<Record<string, unknown>>, context: string) {
   const spec = FIELDS[kind]
   if (!spec) return
   const item = el('li', 'entry theirs secure-request')
@@ -71,13 +76,34 @@ function showRequest(requestId: string, kind: string, publicKey: Record<string, 
   send.type = 'submit'
   const status = el('p', 'status')
   status.setAttribute('role', 'status')
+  // Sent before consenting: the form shows the field's own note ("Give your consent above…", in
+  // the customer's language) instead of sealing; once the field unlocks, the note goes.
+  let lockNote = false
+  form.addEventListener('submit', (e) => {
+    if (!field.state.locked) return
+    e.preventDefault()
+    e.stopImmediatePropagation()
+    status.textContent = field.validationMessage
+    lockNote = true
+  })
+  field.addEventListener('secure-change', (e) => {
+    if (e.detail.locked || !lockNote) return
+    lockNote = false
+    status.textContent = ''
+  })
   form.append(gate, send, status)
   item.append(el('span', 'who', 'Secure form'), form)
   transcript.append(item)
-  item.scrollIntoView({ block: 'end' })
+  // The form grows as its frames report their heights: keep it in view meanwhile, its consent
+  // box first on a small screen.
+  const keepInView = () => item.scrollIntoView({ block: item.getBoundingClientRect().height > innerHeight ? 'start' : 'end' })
+  const sizes = new ResizeObserver(keepInView)
+  sizes.observe(item)
+  gate.addEventListener('secure-consent', () => sizes.disconnect(), { once: true })
 
   field.addEventListener('secure-audit', (e) => chat.send({ type: 'audit', event: e.detail.event, kind: e.detail.detail.kind, code: e.detail.detail.code }))
   field.addEventListener('secure-error', (e) => (status.textContent = e.detail.message))
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     send.disabled = true

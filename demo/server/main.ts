@@ -12,6 +12,7 @@ import { openSqliteStore } from '../../src/node/store/index.js'
 import { openAuditLog } from '../../src/node/audit/index.js'
 import { createChat } from './chat.js'
 import { startApp } from './app.js'
+import { createBackOffice } from './back-office.js'
 
 const port = Number(process.env.DEMO_PORT ?? 5173)
 const framePort = Number(process.env.DEMO_FRAME_PORT ?? 5174)
@@ -22,17 +23,21 @@ const log = (line: string) => console.log(`[demo] ${line}`)
 mkdirSync(dataDir, { recursive: true })
 const store = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })
 const audit = await openAuditLog(join(dataDir, 'audit.log'))
+// The back office's post-quantum key; every card is sealed to it beside the agent's desk.
+const backOffice = await createBackOffice()
 const frames = await startFrameServer({
   port: framePort,
   dir: frameDir,
   allowParents: [`http://localhost:${port}`],
-  // Pinning is on from the start: only desk keys enrolled in this demo are accepted.
-  pinnedKeys: [],
+  // Pinning is on from the start: only the back office and desk keys enrolled in this demo.
+  pinnedKeys: [backOffice.publicJwk.kid!],
   requireConsent: ['card', 'ssn'],
+  // An SSN stays valid for a lifetime: seal it to post-quantum keys only.
+  requirePq: ['ssn'],
   log: process.env.DEMO_VERBOSE ? (line) => log(`frame origin ${line}`) : undefined,
 })
 const frameBase = `http://fields.localhost:${frames.port}/`
-const chat = createChat({ store, audit, pinDeskKey: (kid) => frames.pinKey(kid), log })
+const chat = createChat({ store, audit, pinDeskKey: (kid) => frames.pinKey(kid), backOffice, log })
 const app = await startApp({ port, frameBase, onSocket: (socket) => chat.connect(socket) })
 
 // Expired envelopes leave the store; each sweep is logged (counts only).

@@ -6,6 +6,7 @@
  * @module
  */
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
+import { PAD_LIMITS } from './padding.js'
 
 /** The `typ` of every envelope (RFC 7516 §4.1.11): `application/secure-fields+jwe`, shortened. */
 export const ENVELOPE_TYP = 'secure-fields+jwe'
@@ -14,8 +15,13 @@ export const ENVELOPE_TYP = 'secure-fields+jwe'
 export const LIMITS = {
   /** Largest plaintext, in bytes: sensitive fields are short. */
   plaintextBytes: 4096,
-  /** Longest envelope, in characters, accepted by `open` and `inspect`. */
-  envelopeChars: 16384,
+  /**
+   * Longest envelope, in characters, accepted by `open` and `inspect`: room for the largest
+   * plaintext sealed to the most post-quantum recipients (each entry ~1.7 K characters).
+   */
+  envelopeChars: 24576,
+  /** Most recipients of one JSON (Key Encryption) envelope. */
+  recipients: 8,
   /** Longest preview, in characters. */
   previewChars: 64,
   /** Longest context id, in characters. */
@@ -43,16 +49,55 @@ export interface EnvelopeClaims {
   jti: string
   /** base64url SHA-256 of the consent receipt the customer accepted, when a gate was passed. */
   consent?: string
+  /** The size, in bytes, the plaintext was padded to before sealing (`padding.ts`); `open` removes it. */
+  pad?: number
 }
 
-/** The whole protected header: JOSE members and {@link EnvelopeClaims}. */
+/**
+ * The header as one recipient sees it: JOSE members and {@link EnvelopeClaims}. For a compact
+ * envelope, the protected header itself. For a JSON envelope, the JOSE Header of the recipient
+ * that opened it (RFC 7516 §7.2.1): the shared protected header (claims, `enc`) joined with that
+ * recipient's `alg` and `kid`.
+ */
 export interface ProtectedHeader extends EnvelopeClaims {
-  /** `HPKE-4` (draft-ietf-jose-hpke-encrypt). */
+  /** `HPKE-4`, `HPKE-9` (compact) or `HPKE-4-KE`, `HPKE-9-KE` (a JSON envelope's recipient). */
   alg: string
   /** RFC 7638 thumbprint of the recipient public key. */
   kid: string
   /** Always {@link ENVELOPE_TYP}. */
   typ: string
+  /** JSON envelopes only: the content encryption algorithm, `A256GCM`. */
+  enc?: string
+}
+
+/** One recipient of an envelope, as `inspect` lists them. */
+export interface RecipientInfo {
+  /** The recipient's `alg`. */
+  alg: string
+  /** The recipient's key id (RFC 7638 thumbprint). */
+  kid: string
+  /** Whether the recipient's KEM resists a quantum computer (`HPKE-9`, `HPKE-9-KE`). */
+  pq: boolean
+}
+
+/**
+ * What `inspect` reads without a key: the claims, and every recipient. A compact envelope also
+ * has its one recipient's `alg` and `kid` at the top, as its protected header does; a JSON
+ * envelope has `enc` there instead.
+ */
+export interface EnvelopeHeader extends EnvelopeClaims {
+  /** Always {@link ENVELOPE_TYP}. */
+  typ: string
+  /** `compact` (one recipient, Integrated Encryption) or `json` (JWE JSON General Serialization). */
+  serialization: 'compact' | 'json'
+  /** The recipients, in envelope order. */
+  recipients: RecipientInfo[]
+  /** Compact envelopes: the `alg`. */
+  alg?: string
+  /** Compact envelopes: the `kid`. */
+  kid?: string
+  /** JSON envelopes: the content encryption algorithm, `A256GCM`. */
+  enc?: string
 }
 
 /** What the sealer chooses; the rest (`iat`, `exp`, `jti`) is filled in by `seal`. */
@@ -67,6 +112,11 @@ export interface SealClaims {
   consent?: string
   /** Lifetime in seconds; default 900 (15 minutes), at most 86400. */
   expiresIn?: number
+  /**
+   * Pad the plaintext to this many bytes (16–4096) so that the envelope's length does not tell the
+   * value's; the plaintext must be shorter than this. Field frames pad every kind (docs/envelope.md).
+   */
+  padTo?: number
 }
 
 const KIND = /^[a-z][a-z0-9-]{0,31}$/
@@ -77,10 +127,13 @@ const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/u
 
 const bad = (why: string) => new SecureFieldsError(ErrorCodes.INPUT_INVALID, `Invalid claims: ${why}.`)
 
+/** The sealer's claims once checked: defaults filled in, `consent` and `padTo` still optional. */
+export type CheckedSealClaims = Required<Omit<SealClaims, 'consent' | 'padTo'>> & Pick<SealClaims, 'consent' | 'padTo'>
+
 /** Checks the sealer's claims; throws `ERR_INPUT_INVALID` or `ERR_ENVELOPE_TOO_LARGE`. */
-export function checkSealClaims(claims: SealClaims): Required<Omit<SealClaims, 'consent'>> & Pick<SealClaims, 'consent'> {
+export function checkSealClaims(claims: SealClaims): CheckedSealClaims {
   if (typeof claims !== 'object' || claims === null) throw bad('claims must be an object')
-  const { kind, context, preview = '', consent, expiresIn = DEFAULT_LIFETIME } = claims
+  const { kind, context, preview = '', consent, expiresIn = DEFAULT_LIFETIME, padTo } = claims
   if (typeof kind !== 'string' || !KIND.test(kind)) throw bad('kind must match [a-z][a-z0-9-]{0,31}')
   if (typeof context !== 'string' || context.length === 0 || !PRINTABLE.test(context)) {
     throw bad('context must be a non-empty printable string')
@@ -98,20 +151,28 @@ export function checkSealClaims(claims: SealClaims): Required<Omit<SealClaims, '
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > LIMITS.maxLifetime) {
     throw bad(`expiresIn must be a whole number of seconds from 1 to ${LIMITS.maxLifetime}`)
   }
-  return { kind, context, preview, consent, expiresIn }
+  if (padTo !== undefined && !isPadSize(padTo)) throw bad(`padTo must be a whole number of bytes from ${PAD_LIMITS.min} to ${PAD_LIMITS.max}`)
+  return { kind, context, preview, consent, expiresIn, padTo }
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+const isPadSize = (v: unknown): v is number => isInt(v) && v >= PAD_LIMITS.min && v <= PAD_LIMITS.max
 const isStr = (v: unknown): v is string => typeof v === 'string'
 
 /**
- * Whether a parsed header is a well-formed envelope header of this profile (types and shapes only;
- * `alg`, `kid`, expiry and context are judged by `open`).
+ * Whether a parsed compact header is a well-formed envelope header of this profile (types and
+ * shapes only; `alg`, `kid`, expiry and context are judged by `open`).
  */
 export function isProfileHeader(h: Record<string, unknown>): h is ProtectedHeader & Record<string, unknown> {
+  return isStr(h.alg) && isStr(h.kid) && hasProfileClaims(h)
+}
+
+/**
+ * Whether a header carries the profile's claims in their shapes: `typ`, `kind`, `preview`, `ctx`,
+ * `iat`, `exp`, `jti` and an optional `consent` and `pad`.
+ */
+export function hasProfileClaims(h: Record<string, unknown>): h is EnvelopeClaims & { typ: string } & Record<string, unknown> {
   return (
-    isStr(h.alg) &&
-    isStr(h.kid) &&
     h.typ === ENVELOPE_TYP &&
     isStr(h.kind) &&
     KIND.test(h.kind) &&
@@ -128,6 +189,7 @@ export function isProfileHeader(h: Record<string, unknown>): h is ProtectedHeade
     h.exp - h.iat <= LIMITS.maxLifetime &&
     isStr(h.jti) &&
     JTI.test(h.jti) &&
-    (h.consent === undefined || (isStr(h.consent) && DIGEST.test(h.consent)))
+    (h.consent === undefined || (isStr(h.consent) && DIGEST.test(h.consent))) &&
+    (h.pad === undefined || isPadSize(h.pad))
   )
 }

@@ -1,17 +1,15 @@
 /**
  * X25519 JWKs (RFC 8037 §2): validation, import, generation and the RFC 7638 thumbprint that
- * serves as `kid`.
+ * serves as `kid`; the key objects every suite hands to `seal` and `open`. The post-quantum
+ * suite's `AKP` keys (RFC 9964) live in `akp.ts`.
  *
  * @module
  */
+import type { Key } from 'hpke'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uDecode, b64uEncode, utf8, wipe } from './bytes.js'
-import {
-  importX25519PrivateJwk,
-  importX25519Public,
-  x25519PrivateFromCryptoKey,
-  type X25519Key,
-} from './x25519.js'
+import type { SenderSuite, Suite } from './suite.js'
+import { importX25519PrivateJwk, importX25519Public, type X25519Key } from './x25519.js'
 
 /** A public X25519 JWK (RFC 8037 §2). `kid` is the RFC 7638 thumbprint when made here. */
 export interface PublicJwk {
@@ -33,18 +31,29 @@ export interface PrivateJwk extends PublicJwk {
 
 /** An imported public key, ready to seal to. */
 export interface SenderKey {
-  /** RFC 7638 thumbprint of the key: the envelope's `kid`. */
+  /** RFC 7638 thumbprint of the key: the envelope's (or its recipient's) `kid`. */
   readonly kid: string
+  /**
+   * The `alg` the JWK declared (`HPKE-4`, `HPKE-4-KE`, `HPKE-9`, `HPKE-9-KE`), which fixes its
+   * Key Management Mode; `undefined` for an X25519 JWK without `alg`, usable in either mode.
+   */
+  readonly alg: string | undefined
   /** @internal the HPKE key */
-  readonly key: X25519Key
+  readonly key: Key
+  /** @internal the suite that imported it and seals with it */
+  readonly suite: SenderSuite
 }
 
 /** An imported private key, ready to open with. Reuse it: importing is part of an open's cost. */
 export interface RecipientKey {
   /** RFC 7638 thumbprint of the matching public key. */
   readonly kid: string
+  /** The `alg` the JWK declared, as for {@link SenderKey.alg}. */
+  readonly alg: string | undefined
   /** @internal the HPKE key */
-  readonly key: X25519Key
+  readonly key: Key
+  /** @internal the suite that imported it and opens with it */
+  readonly suite: Suite
 }
 
 const invalid = (why: string) => new SecureFieldsError(ErrorCodes.KEY_INVALID, `Invalid X25519 JWK: ${why}.`)
@@ -54,58 +63,66 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * RFC 7638 §3.2: the thumbprint of an OKP key hashes exactly `{"crv","kty","x"}`, in that order,
- * with no white space.
+ * The RFC 7638 thumbprint of an X25519 key, its `kid`: SHA-256 over exactly `{"crv","kty","x"}`
+ * in that order without white space (§3.2). `thumbprint.ts` has the one for every key type.
  */
-export async function thumbprint(jwk: Pick<PublicJwk, 'x'>): Promise<string> {
-  const canonical = `{"crv":"X25519","kty":"OKP","x":"${jwk.x}"}`
-  return b64uEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(canonical))))
+export function x25519Thumbprint(jwk: Pick<PublicJwk, 'x'>): Promise<string> {
+  return sha256B64u(`{"crv":"X25519","kty":"OKP","x":"${jwk.x}"}`)
 }
 
-/** Checks the public members; returns the decoded public key bytes. */
-function checkPublic(jwk: unknown, alg: string): { x: string; publicBytes: Uint8Array } {
+/** base64url SHA-256 of a string's UTF-8: the hash of every RFC 7638 thumbprint. */
+export async function sha256B64u(text: string): Promise<string> {
+  return b64uEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))))
+}
+
+/** Checks the public members of an X25519 JWK; returns `x`, its bytes and the declared `alg`. */
+export function checkPublic(jwk: unknown, algs: readonly string[]): { x: string; publicBytes: Uint8Array; alg: string | undefined } {
   if (!isRecord(jwk)) throw invalid('not an object')
   if (jwk.kty !== 'OKP') throw invalid('kty must be "OKP"')
   if (jwk.crv !== 'X25519') throw invalid('crv must be "X25519"')
   if (typeof jwk.x !== 'string') throw invalid('x is missing')
   const publicBytes = b64uDecode(jwk.x)
   if (!publicBytes || publicBytes.length !== 32) throw invalid('x must be 32 bytes of base64url')
-  if (jwk.alg !== undefined && jwk.alg !== alg) throw invalid(`alg must be "${alg}" when present`)
+  if (jwk.alg !== undefined && !algs.includes(jwk.alg as string)) throw invalid(`alg must be ${algs.join(' or ')} when present`)
   if (jwk.use !== undefined && jwk.use !== 'enc') throw invalid('use must be "enc" when present')
-  return { x: jwk.x, publicBytes }
+  return { x: jwk.x, publicBytes, alg: jwk.alg as string | undefined }
 }
 
+/** The two `alg` values of an X25519 suite: Integrated Encryption and Key Encryption. */
+export const algsOf = (suite: SenderSuite) => [suite.alg, suite.keAlg] as const
+
 /**
- * Validates a public JWK of the suite `alg` and imports it.
+ * Validates a public X25519 JWK of `suite` (its `alg`, when present, is one of the suite's) and
+ * imports it.
  *
  * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`
  */
-export async function importPublicKey(jwk: unknown, alg: string): Promise<SenderKey> {
-  const { x, publicBytes } = checkPublic(jwk, alg)
+export async function importPublicKey(jwk: unknown, suite: SenderSuite): Promise<SenderKey> {
+  const { x, publicBytes, alg } = checkPublic(jwk, algsOf(suite))
   let key: X25519Key
   try {
     key = await importX25519Public(publicBytes)
   } catch {
     throw invalid('the runtime rejected the public key')
   }
-  return { kid: await thumbprint({ x }), key }
+  return { kid: await x25519Thumbprint({ x }), alg, key, suite }
 }
 
-/** Imported private keys by JWK object, so repeated opens with one JWK import it once. */
-const imported = new WeakMap<object, { x: string; d: string; alg: unknown; key: Promise<RecipientKey> }>()
+/** Imported private keys by JWK object and suite, so repeated opens with one JWK import it once. */
+const imported = new WeakMap<object, { x: string; d: string; alg: unknown; suite: Suite; key: Promise<RecipientKey> }>()
 
 /**
- * Validates a private JWK of the suite `alg` and imports it as a non-extractable WebCrypto key.
+ * Validates a private X25519 JWK of `suite` and imports it as a non-extractable WebCrypto key.
  * Repeated calls with the same (unchanged) JWK object return the same import.
  *
  * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`
  */
-export async function importPrivateKey(jwk: unknown, alg: string): Promise<RecipientKey> {
+export async function importPrivateKey(jwk: unknown, suite: Suite): Promise<RecipientKey> {
   // The same, unchanged JWK object as before: its checks and import are done already.
   const cached = typeof jwk === 'object' && jwk !== null ? imported.get(jwk) : undefined
   const j = jwk as Record<string, unknown>
-  if (cached && cached.x === j.x && cached.d === j.d && cached.alg === j.alg) return cached.key
-  const { x, publicBytes } = checkPublic(jwk, alg)
+  if (cached && cached.x === j.x && cached.d === j.d && cached.alg === j.alg && cached.suite === suite) return cached.key
+  const { x, publicBytes, alg } = checkPublic(jwk, algsOf(suite))
   const d = j.d
   if (typeof d !== 'string') throw invalid('d is missing (this is a public key)')
   const scalar = b64uDecode(d)
@@ -113,36 +130,24 @@ export async function importPrivateKey(jwk: unknown, alg: string): Promise<Recip
   wipe(scalar)
   if (!ok) throw invalid('d must be 32 bytes of base64url')
   const key = importX25519PrivateJwk({ x, d }, publicBytes).then(
-    async (k) => ({ kid: await thumbprint({ x }), key: k }),
+    async (k): Promise<RecipientKey> => ({ kid: await x25519Thumbprint({ x }), alg, key: k, suite }),
     () => {
       imported.delete(jwk as object)
       throw invalid('the runtime rejected the private key')
     },
   )
-  imported.set(jwk as object, { x, d, alg: j.alg, key })
+  imported.set(jwk as object, { x, d, alg: j.alg, suite, key })
   return key
-}
-
-/**
- * Makes a {@link RecipientKey} from a WebCrypto X25519 private key and its public JWK — for keys
- * that must never be extractable, such as a reveal desk's key kept in IndexedDB.
- *
- * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`
- */
-export async function recipientFromCryptoKey(privateKey: CryptoKey, publicJwk: PublicJwk, alg = 'HPKE-4'): Promise<RecipientKey> {
-  const { x, publicBytes } = checkPublic(publicJwk, alg)
-  let key: X25519Key
-  try {
-    key = x25519PrivateFromCryptoKey(privateKey, publicBytes)
-  } catch {
-    throw invalid('expected an X25519 private CryptoKey')
-  }
-  return { kid: await thumbprint({ x }), key }
 }
 
 /** Whether `value` is an imported {@link RecipientKey} rather than a JWK. */
 export function isRecipientKey(value: unknown): value is RecipientKey {
-  return isRecord(value) && typeof value.kid === 'string' && isRecord(value.key) && value.key.type === 'private' && !('kty' in value)
+  return isRecord(value) && typeof value.kid === 'string' && isRecord(value.key) && value.key.type === 'private' && isRecord(value.suite) && !('kty' in value)
+}
+
+/** Whether `value` is an imported {@link SenderKey} rather than a JWK. */
+export function isSenderKey(value: unknown): value is SenderKey {
+  return isRecord(value) && typeof value.kid === 'string' && isRecord(value.key) && isRecord(value.suite) && !('kty' in value)
 }
 
 /** Generates an X25519 key pair and returns it as JWKs with `kid` = thumbprint. */
@@ -150,13 +155,44 @@ export async function generateX25519Jwks(alg: string): Promise<{ privateJwk: Pri
   const pair = (await crypto.subtle.generateKey({ name: 'X25519' }, true, ['deriveBits'])) as CryptoKeyPair
   const exported = await crypto.subtle.exportKey('jwk', pair.privateKey)
   if (typeof exported.x !== 'string' || typeof exported.d !== 'string') throw invalid('the runtime exported no key')
-  const kid = await thumbprint({ x: exported.x })
+  const kid = await x25519Thumbprint({ x: exported.x })
   const publicJwk: PublicJwk = { kty: 'OKP', crv: 'X25519', x: exported.x, kid, alg, use: 'enc' }
   return { publicJwk, privateJwk: { ...publicJwk, d: exported.d } }
 }
 
-/** The public half of a private JWK (drops `d` and anything else private). */
-export function publicJwkOf(jwk: PrivateJwk | PublicJwk): PublicJwk {
-  const { kty, crv, x, kid, alg, use } = jwk
-  return Object.fromEntries(Object.entries({ kty, crv, x, kid, alg, use }).filter(([, v]) => v !== undefined)) as unknown as PublicJwk
+/** The public half of a private JWK (drops `d`, or an AKP key's `priv`, and anything else private). */
+export function publicJwkOf<J extends PublicJwk | AkpPublicJwk>(jwk: J): J extends AkpPublicJwk ? AkpPublicJwk : PublicJwk
+export function publicJwkOf(jwk: PublicJwk | AkpPublicJwk): PublicJwk | AkpPublicJwk {
+  const members =
+    jwk.kty === 'AKP'
+      ? { kty: jwk.kty, alg: jwk.alg, pub: jwk.pub, kid: jwk.kid, use: jwk.use }
+      : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: jwk.kid, alg: jwk.alg, use: jwk.use }
+  return Object.fromEntries(Object.entries(members).filter(([, v]) => v !== undefined)) as unknown as PublicJwk | AkpPublicJwk
 }
+
+/**
+ * A public `AKP` JWK (RFC 9964 §3) of a post-quantum suite, as draft-ietf-jose-hpke-pq-pqt-01 §4
+ * defines it: `alg` is required and fixes the suite and the Key Management Mode; `pub` is the
+ * KEM's SerializePublicKey output. `kid` is the RFC 7638 thumbprint when made here.
+ */
+export interface AkpPublicJwk {
+  kty: 'AKP'
+  /** `HPKE-9` (Integrated Encryption) or `HPKE-9-KE` (Key Encryption). */
+  alg: string
+  /** base64url of the serialized public key (1216 bytes for MLKEM768-X25519). */
+  pub: string
+  kid?: string
+  use?: 'enc'
+  key_ops?: string[]
+}
+
+/** A private `AKP` JWK: an {@link AkpPublicJwk} with `priv`, the KEM's 32-byte seed. Keep it secret. */
+export interface AkpPrivateJwk extends AkpPublicJwk {
+  /** base64url of SerializePrivateKey: the 32-byte seed the whole key pair expands from. */
+  priv: string
+}
+
+/** Any public JWK this library seals to. */
+export type AnyPublicJwk = PublicJwk | AkpPublicJwk
+/** Any private JWK this library opens with. */
+export type AnyPrivateJwk = PrivateJwk | AkpPrivateJwk

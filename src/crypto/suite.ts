@@ -1,43 +1,50 @@
 /**
- * The suite parameter: which JOSE `alg`, which HPKE cipher suite, which key type. `seal`, `open`
- * and `generateKeyPair` take a {@link Suite}; {@link HPKE_4} is the default. A post-quantum hybrid
- * (`HPKE-9`, X-Wing) slots in as another object of this shape.
+ * The suite parameter: which JOSE `alg`s, which HPKE cipher suite, which key type. `seal`, `open`
+ * and `generateKeyPair` pick the suite from the key (`resolve.ts`); a {@link Suite} passed as an
+ * option chooses the implementation for its own family. {@link HPKE_4} (X25519) is the default;
+ * the post-quantum hybrid `HPKE_9` (X-Wing, `hpke9.ts`) is another object of this shape.
  *
  * @module
  */
-import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory } from 'hpke'
-import { KDF_HKDF_SHA256 as KDF_NOBLE } from '@panva/hpke-noble'
+import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory, type Key } from 'hpke'
+import { KDF_HKDF_SHA256 as KDF_NOBLE } from './hkdf-sha256.js'
 import { AEAD_CHACHA20_POLY1305 } from './chacha20poly1305.js'
 import { withConstantExtracts } from './kdf-constants.js'
 import { createX25519Kem } from './x25519-kem.js'
 import { createX25519SenderKem } from './x25519-sender-kem.js'
-import type { X25519Key } from './x25519.js'
+import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import {
   importPrivateKey,
   importPublicKey,
   generateX25519Jwks,
+  type AnyPrivateJwk,
+  type AnyPublicJwk,
   type PrivateJwk,
   type PublicJwk,
   type RecipientKey,
   type SenderKey,
 } from './jwk.js'
 
-/** A JOSE-HPKE algorithm this library can seal to. */
+/** A JOSE-HPKE suite family this library can seal to: one HPKE cipher suite, two `alg`s. */
 export interface SenderSuite {
-  /** The JOSE `alg` value (draft-ietf-jose-hpke-encrypt §7). */
+  /** The Integrated Encryption `alg` (draft-ietf-jose-hpke-encrypt-20 §5.1): `HPKE-4`, `HPKE-9`. */
   readonly alg: string
+  /** The Key Encryption `alg` of the same HPKE suite (§6.2): `HPKE-4-KE`, `HPKE-9-KE`. */
+  readonly keAlg: string
+  /** Whether the KEM resists a cryptographically relevant quantum computer. */
+  readonly pq: boolean
   /** The HPKE cipher suite (`hpke` package) that does the work. */
-  readonly hpke: CipherSuite<X25519Key>
-  /** Validates and imports a recipient's public JWK. Throws `ERR_KEY_INVALID`. */
+  readonly hpke: CipherSuite<Key>
+  /** Validates and imports a recipient's public JWK of this family. Throws `ERR_KEY_INVALID`. */
   importPublic(jwk: unknown): Promise<SenderKey>
 }
 
-/** A JOSE-HPKE algorithm this library can seal to and open. */
+/** A JOSE-HPKE suite family this library can seal to and open. */
 export interface Suite extends SenderSuite {
-  /** Validates and imports a recipient's private JWK. Throws `ERR_KEY_INVALID`. */
+  /** Validates and imports a recipient's private JWK of this family. Throws `ERR_KEY_INVALID`. */
   importPrivate(jwk: unknown): Promise<RecipientKey>
-  /** Generates a key pair as JWKs. */
-  generate(): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }>
+  /** Generates a key pair as JWKs for `alg` (one of {@link SenderSuite.alg}, {@link SenderSuite.keAlg}). */
+  generate(alg?: string): Promise<{ privateJwk: AnyPrivateJwk; publicJwk: AnyPublicJwk }>
 }
 
 /**
@@ -45,15 +52,26 @@ export interface Suite extends SenderSuite {
  * §7: KEM 0x0020, KDF 0x0001, AEAD 0x0003) — from given HKDF and AEAD implementations. Every
  * combination is the same algorithm and interoperates; they differ in speed and size only.
  */
-export function createHpke4Suite(kdf: KDFFactory, aead: AEADFactory): Suite {
+export function createHpke4Suite(kdf: KDFFactory, aead: AEADFactory): Suite & { generate(alg?: string): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> } {
   const schedule = withConstantExtracts(kdf, { kem: 0x0020, kdf: 0x0001, aead: 0x0003 })
-  return {
+  const suite: Suite & { generate(alg?: string): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> } = {
     alg: 'HPKE-4',
-    hpke: new CipherSuite(createX25519Kem({ kdf: kdf() }), schedule, aead),
-    importPublic: (jwk) => importPublicKey(jwk, 'HPKE-4'),
-    importPrivate: (jwk) => importPrivateKey(jwk, 'HPKE-4'),
-    generate: () => generateX25519Jwks('HPKE-4'),
+    keAlg: 'HPKE-4-KE',
+    pq: false,
+    hpke: new CipherSuite(createX25519Kem({ kdf: kdf() }), schedule, aead) as unknown as CipherSuite<Key>,
+    importPublic: (jwk) => importPublicKey(jwk, suite),
+    importPrivate: (jwk) => importPrivateKey(jwk, suite),
+    generate: (alg = 'HPKE-4') => generateX25519Jwks(checkAlg(suite, alg)),
   }
+  return suite
+}
+
+/** Checks that `alg` is one of the suite's two; throws `ERR_INPUT_INVALID`. */
+export function checkAlg(suite: SenderSuite, alg: unknown): string {
+  if (alg !== suite.alg && alg !== suite.keAlg) {
+    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `This suite makes keys for "${suite.alg}" or "${suite.keAlg}" only.`)
+  }
+  return alg
 }
 
 /**
@@ -70,8 +88,13 @@ export const HPKE_4: Suite = /* @__PURE__ */ createHpke4Suite(KDF_NOBLE, AEAD_CH
  * field frame that seals a handful of values bundles no hash code and no private-key code of its
  * own — only `@noble`'s ChaCha20-Poly1305, which WebCrypto lacks.
  */
-export const HPKE_4_WEB: SenderSuite = /* @__PURE__ */ (() => ({
-  alg: 'HPKE-4',
-  hpke: new CipherSuite(createX25519SenderKem(KDF_WEBCRYPTO()), KDF_WEBCRYPTO, AEAD_CHACHA20_POLY1305),
-  importPublic: (jwk: unknown) => importPublicKey(jwk, 'HPKE-4'),
-}))()
+export const HPKE_4_WEB: SenderSuite = /* @__PURE__ */ (() => {
+  const suite: SenderSuite = {
+    alg: 'HPKE-4',
+    keAlg: 'HPKE-4-KE',
+    pq: false,
+    hpke: new CipherSuite(createX25519SenderKem(KDF_WEBCRYPTO()), KDF_WEBCRYPTO, AEAD_CHACHA20_POLY1305) as unknown as CipherSuite<Key>,
+    importPublic: (jwk: unknown) => importPublicKey(jwk, suite),
+  }
+  return suite
+})()

@@ -1,6 +1,7 @@
 /**
  * The agent-side loader (`secure-fields-agent.js`), served from the frame origin: defines
- * `<secure-reveal>` for agent consoles, so customer pages never download agent code.
+ * `<secure-reveal>` for agent consoles, so customer pages never download agent code. The same as
+ * `secure-fields/agent`, bundled into one file with Lit.
  *
  * @module
  */

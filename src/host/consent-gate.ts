@@ -13,8 +13,8 @@ import { SecureFieldElement } from './secure-field-element.js'
 
 /**
  * Wraps secure fields and keeps them locked — not focusable, not sealable, invalid in their form —
- * until the customer consents inside the gate's own frame on the frame origin, with a real click
- * or key press on a fully visible gate. Consent travels from the gate frame to the field frames on
+ * until the customer consents inside the gate's own frame on the frame origin, with a real tap,
+ * click, pen press or key press on a wholly visible consent box that did not just move under them. Consent travels from the gate frame to the field frames on
  * the frame origin, never through this page, so no script here can unlock a field. Every envelope
  * sealed behind the gate carries the receipt's digest (`consent` claim).
  *
@@ -24,8 +24,8 @@ import { SecureFieldElement } from './secure-field-element.js'
  * @fires secure-ready - the gate's frame is connected and shows the consent box
  * @fires secure-consent - the customer consented: `{ receipt, digest }`
  * @fires secure-gate-change - consent or visibility changed: `{ consented, visible }`
- * @fires secure-error - `{ code, message }`: `ERR_CONSENT_OBSCURED` (a click on a covered or faded gate), `ERR_GATE_CONFIG`, frame errors
- * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused`, for the server's log
+ * @fires secure-error - `{ code, message }`: `ERR_CONSENT_OBSCURED` (a gesture on a covered, faded or cut-off consent box), `ERR_CONSENT_MOVED` (a gesture as the gate moved under the pointer or finger) — `message` is what the customer was told —, `ERR_GATE_CONFIG`, frame errors
+ * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused` (`reason`, `input`), for the server's log
  * @csspart frame - the gate's iframe
  * @cssprop --sf-gate-initial-height - the iframe's height before the frame reports its own
  *
@@ -98,7 +98,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     return this.agreement?.digest ?? null
   }
 
-  /** The frame's last reported state: consent, visibility, and where its controls are (frame pixels). */
+  /** The frame's last reported state: consent, visibility, where its controls and its consent box are (frame pixels). */
   get state(): GateState {
     return structuredClone(this.gateState)
   }
@@ -172,7 +172,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
       case 'height':
         this.setFrameHeight(message.px)
         break
-      case 'refused': // a gesture on an obscured gate: the customer was told, the page is told too
+      case 'refused': // a gesture on a hidden or moving gate: the customer was told, the page is told too
       case 'error':
         emit(this, 'secure-error', { code: message.code, message: message.message })
         break

@@ -1,5 +1,7 @@
 /**
- * Defines every secure element. Importing this module (or the loader) registers the tags.
+ * Defines the customer-side elements — the fields and the consent gate. Importing this module
+ * (or `secure-fields`, or the customer loader) registers their tags. `<secure-reveal>` is the
+ * agent side's: `secure-fields/agent` defines it.
  *
  * @module
  */
@@ -7,15 +9,13 @@ import { defineSecureCardInput } from './secure-card-input.js'
 import { defineSecureSsnInput } from './secure-ssn-input.js'
 import { defineSecureTextInput } from './secure-text-input.js'
 import { defineConsentGate } from './consent-gate.js'
-import { defineSecureReveal } from './secure-reveal.js'
 
-/** Registers all secure elements that are not yet defined. */
+/** Registers the customer-side elements that are not yet defined. */
 export function defineSecureFields(): void {
   defineSecureCardInput()
   defineSecureSsnInput()
   defineSecureTextInput()
   defineConsentGate()
-  defineSecureReveal()
 }
 
 defineSecureFields()

@@ -52,7 +52,7 @@ export interface SecureConsentDetail {
 export interface SecureGateChangeDetail {
   /** Whether the customer's consent stands. */
   consented: boolean
-  /** Whether the gate is fully visible and unobscured, so it can take a consent gesture. */
+  /** Whether the consent box is wholly visible and unobscured (long enough), so it can take a consent gesture. */
   visible: boolean
 }
 

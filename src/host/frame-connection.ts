@@ -7,6 +7,7 @@
  * @module
  */
 import { DropCounter, isBoot, parseFrameMessage, stamp, type FrameMessage, type HostMessage } from '../protocol/index.js'
+import { ErrorCodes } from '../errors.js'
 import { frameUrl } from './frame-url.js'
 
 /** How long a frame has to say `boot` before the element reports it unreachable. */
@@ -64,7 +65,7 @@ export class FrameConnection<In = FrameMessage, Out extends { t: string } = Host
     this.loadTimer = setTimeout(() => {
       if (this.port) return
       clearTimeout(this.timer)
-      this.options.onFailure('ERR_FRAME_REFUSED', `The frame origin ${this.origin} refused to show its frame here: check that its policy allows this page (${location.origin}) as a parent.`)
+      this.options.onFailure(ErrorCodes.FRAME_REFUSED, `The frame origin ${this.origin} refused to show its frame here: check that its policy allows this page (${location.origin}) as a parent.`)
     }, BOOT_AFTER_LOAD_MS)
   }
 
@@ -91,7 +92,7 @@ export class FrameConnection<In = FrameMessage, Out extends { t: string } = Host
     this.timer = setTimeout(() => {
       this.options.onFailure('ERR_FRAME_UNREACHABLE', `The frame at ${this.origin} did not load in time: check that the frame origin serves it and allows this page as a parent.`)
     }, FRAME_TIMEOUT_MS)
-    this.iframe.src = frameUrl(this.options.base, this.options.page)
+    this.iframe.src = frameUrl(this.options.base, this.options.page, this.iframe.style.colorScheme)
   }
 
   /** Sends a message now, or when the port is up. */

@@ -36,9 +36,13 @@ export function frameBase(attribute: string | null | undefined, moduleUrl: strin
   return normalizeBase(new URL('./', moduleUrl).href)
 }
 
-/** The URL of a kind's frame page, telling the frame who its parent claims to be. */
-export function frameUrl(base: string, page: string): string {
+/**
+ * The URL of a kind's frame page, telling the frame who its parent claims to be and, for a frame
+ * that follows the page's color scheme, which one (`cs`): the frame renders in it from its first
+ * paint, matching its iframe, so it is never painted opaque while it loads.
+ */
+export function frameUrl(base: string, page: string, colorScheme?: string): string {
   const url = new URL(`${page}.html`, base)
-  url.hash = `o=${encodeURIComponent(location.origin)}`
+  url.hash = `o=${encodeURIComponent(location.origin)}${colorScheme === 'dark' || colorScheme === 'light' ? `&cs=${colorScheme}` : ''}`
   return url.href
 }

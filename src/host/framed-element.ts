@@ -12,7 +12,8 @@ import { emit } from './events.js'
 import { FrameConnection } from './frame-connection.js'
 import { frameBase } from './frame-url.js'
 import { localeOf } from './locale.js'
-import { themeFor } from './theme.js'
+import { collectTheme, themeFor } from './theme.js'
+import { COLOR_SCHEME_PROPERTY, isFrameColorScheme, type FrameColorScheme } from '../protocol/theme.js'
 
 /** How a subclass wants its frame opened. */
 export interface FrameSpec<In> {
@@ -28,6 +29,11 @@ export interface FrameSpec<In> {
   parse?: (data: unknown, drops: DropCounter) => In | undefined
   /** The developer-facing sentence of `ERR_FRAME_SAME_ORIGIN` for this element. */
   sameOriginMessage: string
+  /**
+   * Whether the frame renders in the page's color scheme (`--sf-color-scheme`, sent with the
+   * theme). Otherwise it is always light (the consent gate's fixed appearance).
+   */
+  followsColorScheme?: boolean
 }
 
 /**
@@ -45,6 +51,8 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     theme: { attribute: false },
   }
 
+  // The iframe's color-scheme is set to its frame's own (see colorScheme()), light until then; the
+  // slot's color reads the page's used scheme (CanvasText: black in light, white in dark).
   static override styles: CSSResultGroup = css`
     :host {
       display: block;
@@ -57,8 +65,11 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
       width: 100%;
       height: var(--sf-frame-initial-height, 4.5em);
       border: 0;
-      color-scheme: normal;
+      color-scheme: light;
       background: transparent;
+    }
+    .frame-slot {
+      color: CanvasText;
     }
   `
 
@@ -123,18 +134,28 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     return this.connection?.drops.total ?? 0
   }
 
-  /** Re-reads the `--sf-*` custom properties (call after changing them in CSS). */
+  /**
+   * Re-reads the `--sf-*` custom properties and the page's color scheme (call after changing them
+   * in CSS, e.g. when the page switches to dark). A change of the user's preferred scheme is
+   * picked up by itself.
+   */
   refreshTheme(): void {
     this.sendConfig()
   }
 
+  // The user's preference can change the page's scheme (`color-scheme: light dark`).
+  private readonly schemeQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)')
+  private readonly onSchemeChange = () => this.sendConfig()
+
   override connectedCallback(): void {
     super.connectedCallback()
+    this.schemeQuery?.addEventListener('change', this.onSchemeChange)
     // Moved or re-inserted: the old frame is gone (an iframe reloads when moved), open a new one.
     if (this.hasUpdated && !this.connection && this.canOpenFrame()) this.openFrame()
   }
 
   override disconnectedCallback(): void {
+    this.schemeQuery?.removeEventListener('change', this.onSchemeChange)
     super.disconnectedCallback()
     this.connection?.send({ t: 'destroy' } as Out)
     this.connection?.close()
@@ -176,9 +197,28 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     if (this.connection) this.connection.iframe.style.height = `${px}px`
   }
 
-  /** The allow-listed theme (refusals become `secure-error`s) and the language for the frame. */
+  /**
+   * The allow-listed theme (refusals become `secure-error`s) and the language for the frame. For a
+   * frame that follows the page's color scheme, the theme carries it (`--sf-color-scheme`), and the
+   * iframe is set to the same scheme.
+   */
   protected themeAndLocale(): { theme: Record<string, string>; locale: string } {
-    return { theme: themeFor(this, this.theme), locale: localeOf(this, this.locale) }
+    const theme = themeFor(this, this.theme)
+    if (this.frameSpec().followsColorScheme) theme[COLOR_SCHEME_PROPERTY] = this.colorScheme(theme[COLOR_SCHEME_PROPERTY])
+    return { theme, locale: localeOf(this, this.locale) }
+  }
+
+  /**
+   * The scheme the frame renders in — the theme's `--sf-color-scheme`, else the page's used scheme
+   * where the element sits — applied to the iframe too: a browser paints a frame opaque when its
+   * iframe's color scheme and its document's differ.
+   */
+  private colorScheme(fromTheme: string | undefined): FrameColorScheme {
+    const probe = this.renderRoot?.querySelector('.frame-slot')
+    // `rgb(r, g, b)`: CanvasText's red channel tells black from white.
+    const scheme = isFrameColorScheme(fromTheme) ? fromTheme : probe && parseInt(getComputedStyle(probe).color.slice(4)) > 128 ? 'dark' : 'light'
+    if (this.connection) this.connection.iframe.style.colorScheme = scheme
+    return scheme
   }
 
   private openFrame(): void {
@@ -200,6 +240,8 @@ export abstract class FramedElement<In extends { t: string }, Out extends { t: s
     }
     this.connection = connection
     this.renderRoot.querySelector('.frame-slot')!.append(connection.iframe)
+    // The scheme goes into the frame's URL too, so it renders in it from its first paint.
+    if (spec.followsColorScheme) this.colorScheme(collectTheme(this, this.theme).theme[COLOR_SCHEME_PROPERTY])
     this.onFrameOpened()
     connection.open()
   }

@@ -14,18 +14,24 @@ import { emit, type SecureChangeDetail } from './events.js'
 import { FramedElement, type FrameSpec } from './framed-element.js'
 import { PendingRequests } from './pending-requests.js'
 
-/** Parses the `public-key` attribute (a JSON JWK); an unparsable value becomes `null`. */
+/** What `public-key` holds: one JWK, a JWKS (`{ "keys": [...] }`), or an array of JWKs. */
+export type PublicKeyConfig = object | readonly object[]
+
+/**
+ * Parses the `public-key` attribute (JSON: a JWK, a JWKS or an array of JWKs); an unparsable value
+ * becomes `null`. The frame checks the keys themselves.
+ */
 const jwkConverter = {
-  fromAttribute(value: string | null): Record<string, unknown> | null {
+  fromAttribute(value: string | null): PublicKeyConfig | null {
     if (!value) return null
     try {
       const parsed = JSON.parse(value) as unknown
-      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null
+      return typeof parsed === 'object' && parsed !== null ? (parsed as PublicKeyConfig) : null
     } catch {
       return null
     }
   },
-  toAttribute(value: Record<string, unknown> | null): string | null {
+  toAttribute(value: PublicKeyConfig | null): string | null {
     return value ? JSON.stringify(value) : null
   },
 }
@@ -44,6 +50,7 @@ const jwkConverter = {
  * @cssprop --sf-font-family - font stack inside the frame
  * @cssprop --sf-font-size - base font size inside the frame
  * @cssprop --sf-color-text - text color
+ * @cssprop --sf-color-scheme - `light` or `dark`: the frame's color scheme; default the page's
  * @cssprop --sf-color-background - input background
  * @cssprop --sf-color-border - input border color
  * @cssprop --sf-color-focus - focus ring color
@@ -87,8 +94,12 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
   declare disabled: boolean
   /** Visible label inside the frame (default: the text of an associated `<label>`). */
   declare label: string
-  /** The recipient's public X25519 JWK (attribute: JSON). */
-  declare publicKey: Record<string, unknown> | null
+  /**
+   * The recipient's public JWK — X25519 (`HPKE-4`) or post-quantum (`HPKE-9`) — or a key set: a
+   * JWKS `{ "keys": [...] }` or an array of up to eight Key Encryption keys (`HPKE-4-KE`,
+   * `HPKE-9-KE`), every one of which can open the envelope (attribute: JSON).
+   */
+  declare publicKey: PublicKeyConfig | null
   /** Context id (conversation) every envelope is bound to. */
   declare context: string
   /** Placeholder of the main input. */
@@ -255,6 +266,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
       devMode: this.devMode,
       sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
+      followsColorScheme: true,
     }
   }
 
@@ -300,7 +312,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       label: this.label || this.labelText(),
       locale,
       theme,
-      publicKey: this.publicKey,
+      publicKey: this.publicKey as FieldConfig['publicKey'],
       context: this.context,
       required: this.required,
       disabled: this.disabled || this.formDisabled,
@@ -348,6 +360,11 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
         break
       case 'blur':
         emit(this, 'secure-blur', {})
+        break
+      case 'submit':
+        // Enter in the frame: implicit submission, as in a native input (HTML §4.10.21.2). The
+        // frame sealed the value first, so the form value is current.
+        this.internals.form?.requestSubmit()
         break
       case 'height':
         this.setFrameHeight(message.px)

@@ -16,6 +16,8 @@ import {
   SHOW_FOR,
   type DeskInfo,
   type RevealConfig,
+  DESK_KEY_ALGS,
+  type DeskKeyAlg,
   type RevealFrameMessage,
   type RevealHostMessage,
   type RevealPhase,
@@ -26,19 +28,25 @@ import { emit, type SecureRevealedDetail } from './events.js'
 import { FramedElement, type FrameSpec } from './framed-element.js'
 import { PendingRequests } from './pending-requests.js'
 
-/** The public JWK of a desk, as `publicKey()` gives it. */
-export type DeskPublicJwk = Record<string, unknown> & { kty: 'OKP'; crv: 'X25519'; x: string; kid: string; alg: 'HPKE-4' }
+/**
+ * The public JWK of a desk, as `publicKey()` gives it: X25519 (`OKP`, `alg` `HPKE-4` or
+ * `HPKE-4-KE`) or post-quantum (`AKP`, `alg` `HPKE-9` or `HPKE-9-KE`), `kid` = RFC 7638 thumbprint.
+ */
+export type DeskPublicJwk = Record<string, unknown> &
+  ({ kty: 'OKP'; crv: 'X25519'; x: string; kid: string; alg: 'HPKE-4' | 'HPKE-4-KE' } | { kty: 'AKP'; pub: string; kid: string; alg: 'HPKE-9' | 'HPKE-9-KE' })
 
 /** WebAuthn inside the cross-origin frame: Permissions Policy for both ceremonies. */
 const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
 
 /**
- * A reveal desk for agents. Set `envelope` (an HPKE-4 envelope sealed to this desk's key) and
- * `context`; the agent clicks Reveal inside the frame (or the page calls `reveal()`), confirms with
- * the desk's authenticator, reads the value for `show-for` seconds or until Hide, and it is wiped.
+ * A reveal desk for agents. Set `envelope` (an envelope sealed to this desk's key, alone or among
+ * other recipients) and `context`; the agent clicks Reveal inside the frame (or the page calls
+ * `reveal()`), confirms with the desk's authenticator, reads the value for `show-for` seconds or
+ * until Hide, and it is wiped.
  *
  * Desk lifecycle: the first time, the agent clicks "Set up this desk" inside the frame (a WebAuthn
- * credential with user verification, and the desk's X25519 key, both on the frame origin);
+ * credential with user verification, and the desk's key — X25519, or post-quantum with
+ * `key-alg="HPKE-9"` or `"HPKE-9-KE"` — both on the frame origin);
  * `await el.publicKey()` gives the public JWK for the chat server, which registers it with the
  * frame origin (`POST /policy/keys`) and hands it to customers' fields.
  *
@@ -60,6 +68,7 @@ const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
  * @cssprop --sf-color-focus - focus ring color
  * @cssprop --sf-border-radius - button corner radius
  * @cssprop --sf-frame-initial-height - the iframe's height before the frame reports its own
+ * @cssprop --sf-color-scheme - `light` or `dark`: the frame's color scheme; default the page's
  */
 export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMessage> {
   static override properties = {
@@ -67,6 +76,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     showFor: { type: Number, attribute: 'show-for' },
     context: { type: String },
     desk: { type: String },
+    keyAlg: { type: String, attribute: 'key-alg' },
     demo: { attribute: false },
   }
 
@@ -82,7 +92,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     `,
   ]
 
-  /** The envelope to reveal (JWE Compact, HPKE-4, sealed to this desk's key); empty for none. */
+  /** The envelope to reveal (sealed to this desk's key, alone or among other recipients); empty for none. */
   declare envelope: string
   /** Seconds the value stays visible: default 30, at most 300. */
   declare showFor: number
@@ -90,6 +100,13 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
   declare context: string
   /** Desk id (`[A-Za-z0-9._-]{1,64}`): which key and credential on the frame origin; default `default`. */
   declare desk: string
+  /**
+   * The algorithm of the key the desk makes when it enrols: `HPKE-4` (X25519, the default),
+   * `HPKE-9` (post-quantum hybrid, MLKEM768-X25519), or `HPKE-4-KE` / `HPKE-9-KE` for a desk that
+   * shares envelopes with other recipients (a team lead, the back office). An enrolled desk keeps
+   * the key it has.
+   */
+  declare keyAlg: DeskKeyAlg
   /**
    * `{ value, kind, preview? }`: a sample value to show with its countdown, without envelope or
    * step-up, for Storybook. Only a demo frame origin uses it; any other ignores it and reports
@@ -112,6 +129,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     this.showFor = SHOW_FOR.default
     this.context = ''
     this.desk = 'default'
+    this.keyAlg = 'HPKE-4'
   }
 
   /** Where the desk frame is: `loading`, `enrol`, `enrolling`, `idle`, `verifying`, `shown`, `done`. */
@@ -125,8 +143,8 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
   }
 
   /**
-   * The desk's public JWK (`kty`, `crv`, `x`, `kid` = RFC 7638 thumbprint, `alg: "HPKE-4"`,
-   * `use`): what customers' fields seal to. Resolves once the desk is enrolled — at once when it
+   * The desk's public JWK ({@link DeskPublicJwk}, `kid` = RFC 7638 thumbprint): what customers'
+   * fields seal to, alone or in a key set. Resolves once the desk is enrolled — at once when it
    * was enrolled before on this frame origin — and rejects if the frame fails or the element is removed.
    */
   publicKey(): Promise<DeskPublicJwk> {
@@ -189,6 +207,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
       allow: ALLOW,
       parse: parseRevealFrameMessage,
       sameOriginMessage: 'The reveal frame must come from a different origin than the page (set frame-origin).',
+      followsColorScheme: true,
     }
   }
 
@@ -200,6 +219,8 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     const { theme, locale } = this.themeAndLocale()
     const config: RevealConfig = {
       desk: this.desk,
+      // An unknown value is not sent: the desk then enrols with the default, and says which key it made.
+      ...((DESK_KEY_ALGS as readonly string[]).includes(this.keyAlg) ? { keyAlg: this.keyAlg } : {}),
       envelope: this.envelope || null,
       context: this.context,
       showFor: clampShowFor(this.showFor),

@@ -15,3 +15,4 @@ export { startFrameServer, type FrameServer, type FrameServerOptions } from './f
 export { frameCsp } from './frame-server/headers.js'
 export { runCli, buildProgram } from './cli/program.js'
 export { open, seal, inspect, generateKeyPair } from '../crypto/index.js'
+export { NodeErrorCodes } from '../errors.js'

@@ -14,7 +14,7 @@
  * @module
  */
 import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
-import { PROTOCOL_VERSION } from './messages.js'
+import { PROTOCOL_VERSION, type ConfiguredMessage } from './messages.js'
 import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
 
@@ -34,8 +34,10 @@ export const ConsentErrorCodes = {
   CONSENT_REQUIRED: 'ERR_CONSENT_REQUIRED',
   /** The frame origin's policy requires consent for this kind and the field has no gate. Fatal. */
   POLICY_CONSENT_REQUIRED: 'ERR_POLICY_CONSENT_REQUIRED',
-  /** A consent gesture arrived while the gate was covered, faded, transformed or clipped. */
+  /** A consent gesture arrived while the consent box was covered, faded, transformed or cut off. */
   CONSENT_OBSCURED: 'ERR_CONSENT_OBSCURED',
+  /** A consent gesture came as the gate moved under the pointer or finger (or its text moved in it). */
+  CONSENT_MOVED: 'ERR_CONSENT_MOVED',
   /** The gate's configuration cannot be consented to: no purpose, or a policy URL that is not http(s). */
   GATE_CONFIG: 'ERR_GATE_CONFIG',
 } as const
@@ -146,12 +148,15 @@ export interface GateState {
   /** Whether the customer's consent stands. */
   consented: boolean
   /**
-   * Whether the gate has been fully visible and unobscured long enough to accept a gesture
-   * (IntersectionObserver v2). While false, a click is refused and the customer is told why.
+   * Whether the consent box — title, purpose, policy link, checkbox — has been wholly visible and
+   * unobscured long enough to accept a gesture (IntersectionObserver v2). The room below it does
+   * not count. While false, a gesture is refused and the customer is told what to do.
    */
   visible: boolean
   /** Where the frame's controls are, in the frame's viewport: the consent box and the withdraw button. */
   controls: { agree: GateRect | null; withdraw: GateRect | null }
+  /** Where the consent box is in the frame's viewport — what must be visible for a gesture to count. */
+  box?: GateRect
 }
 
 /** Host → gate frame. */
@@ -159,6 +164,7 @@ export type GateHostMessage = { t: 'config'; config: GateConfig } | { t: 'destro
 
 /** Gate frame → host. */
 export type GateFrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   /** The gate's id on the frame origin, made by the frame (random): pass it to the fields. */
   | { t: 'gate'; id: string }
@@ -201,7 +207,8 @@ function isGateState(v: unknown): v is GateState {
     isBool(v.visible) &&
     isRec(v.controls) &&
     (v.controls.agree === null || isRect(v.controls.agree)) &&
-    (v.controls.withdraw === null || isRect(v.controls.withdraw))
+    (v.controls.withdraw === null || isRect(v.controls.withdraw)) &&
+    (v.box === undefined || isRect(v.box))
   )
 }
 
@@ -237,6 +244,7 @@ export function parseGateFrameMessage(data: unknown, drops: DropCounter): GateFr
     case 'refused':
       return isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'refused', code: m.code, message: m.message } : drops.drop('malformed')
     case 'ready':
+    case 'configured':
     case 'height':
     case 'error':
     case 'audit':

@@ -14,8 +14,21 @@ import {
 } from './messages.js'
 import type { FieldDemo } from './demo.js'
 
-/** Largest serialized message accepted, in characters (an envelope is at most 16 KiB). */
+/** Largest serialized message accepted, in characters (an envelope is at most 24 KiB). */
 export const MAX_MESSAGE_CHARS = 32 * 1024
+
+/**
+ * Longest envelope a message may carry: the crypto layer's `LIMITS.envelopeChars` (24 KiB, room
+ * for eight post-quantum recipients), repeated here so that the host bundles no crypto code.
+ */
+export const MAX_ENVELOPE_CHARS = 24576
+
+/** Most keys in a field's key set (the crypto layer's `LIMITS.recipients`). */
+export const MAX_RECIPIENT_KEYS = 8
+
+/** A public key as configured: one JWK, a JWKS (`{ keys }`), or an array of 1–8 JWKs. */
+export const isPublicKeyConfig = (v: unknown): boolean =>
+  isRec(v) || (Array.isArray(v) && v.length >= 1 && v.length <= MAX_RECIPIENT_KEYS && v.every(isRec))
 
 /** Why a message was dropped. */
 export type DropReason = 'malformed' | 'version' | 'unknown' | 'oversized' | 'out-of-order' | 'origin' | 'policy'
@@ -97,7 +110,7 @@ function isConfig(v: unknown): v is FieldConfig {
     isStr(v.label, 200) &&
     isStr(v.locale, 35) &&
     isStringRecord(v.theme, 64, 200) &&
-    (v.publicKey === null || isRec(v.publicKey)) &&
+    (v.publicKey === null || isPublicKeyConfig(v.publicKey)) &&
     isStr(v.context, 256) &&
     isBool(v.required) &&
     isBool(v.disabled) &&
@@ -150,15 +163,21 @@ export function parseFrameMessage(data: unknown, drops: DropCounter): FrameMessa
   switch (m.t) {
     case 'ready':
       return isStr(m.kind, 32) ? { t: 'ready', kind: m.kind } : drops.drop('malformed')
+    case 'configured': {
+      const r = m.refused
+      if (r === undefined) return { t: 'configured' }
+      return isRec(r) && isStr(r.code, 64) && isStr(r.message, 300) ? { t: 'configured', refused: { code: r.code, message: r.message } } : drops.drop('malformed')
+    }
     case 'state':
       return isState(m.state) ? { t: 'state', state: m.state } : drops.drop('malformed')
     case 'focus':
     case 'blur':
+    case 'submit':
       return { t: m.t }
     case 'height':
       return typeof m.px === 'number' && m.px >= 0 && m.px <= 4000 ? { t: 'height', px: m.px } : drops.drop('malformed')
     case 'sealed':
-      return isId(m.id) && isStr(m.envelope, 16384) && isStr(m.preview, 64) && isStr(m.kind, 32)
+      return isId(m.id) && isStr(m.envelope, MAX_ENVELOPE_CHARS) && isStr(m.preview, 64) && isStr(m.kind, 32)
         ? { t: 'sealed', id: m.id, envelope: m.envelope, preview: m.preview, kind: m.kind }
         : drops.drop('malformed')
     case 'seal-error':

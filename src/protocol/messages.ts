@@ -31,8 +31,11 @@ export interface FieldConfig {
   locale: string
   /** Allow-listed CSS custom properties (`--sf-*`) and their values; validated again by the frame. */
   theme: Record<string, string>
-  /** The recipient public key (JWK). */
-  publicKey: PublicJwkLike | null
+  /**
+   * The recipient public key (JWK), or a key set: a JWKS (`{ keys: [...] }`) or an array of up to
+   * eight JWKs, every one of which can open what the field seals.
+   */
+  publicKey: PublicJwkLike | PublicJwkLike[] | null
   /** Context id (conversation) every envelope is bound to. */
   context: string
   required: boolean
@@ -74,12 +77,28 @@ export type HostMessage =
   | { t: 'seal'; id: number }
   | { t: 'destroy' }
 
+/**
+ * What a frame makes of the configuration it was last sent, sent after it has applied each one,
+ * in order (every page: field, gate, desk). `refused` names why the configuration cannot be used
+ * (no key, a key the frame origin does not pin, options the kind cannot use…) in an English
+ * sentence for developers; absent, the configuration is usable. A refusal is never permanent: the
+ * next configuration is judged afresh, so fixing the cause clears it. (An `error` with `fatal` is
+ * only for what no configuration can fix: a parent the frame origin does not allow.)
+ */
+export interface ConfiguredMessage {
+  t: 'configured'
+  refused?: { code: string; message: string }
+}
+
 /** Frame → host. */
 export type FrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   | { t: 'state'; state: FieldState }
   | { t: 'focus' }
   | { t: 'blur' }
+  /** Enter in the frame: the host submits its form, as Enter in a native input does. */
+  | { t: 'submit' }
   | { t: 'height'; px: number }
   | { t: 'sealed'; id: number; envelope: string; preview: string; kind: string }
   | { t: 'seal-error'; id: number; code: string; message: string }

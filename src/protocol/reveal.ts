@@ -10,8 +10,8 @@
  *
  * @module
  */
-import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
-import type { PublicJwkLike } from './messages.js'
+import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage, MAX_ENVELOPE_CHARS } from './guards.js'
+import type { ConfiguredMessage, PublicJwkLike } from './messages.js'
 import { isRevealDemo, type RevealDemo } from './demo.js'
 
 /** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
@@ -75,7 +75,10 @@ export type DeskProtection =
 export interface DeskInfo {
   /** The desk id (`desk` attribute). */
   desk: string
-  /** The desk's public JWK: `kty`, `crv`, `x`, `kid` (RFC 7638 thumbprint), `alg: "HPKE-4"`, `use`. */
+  /**
+   * The desk's public JWK, `kid` = RFC 7638 thumbprint: an X25519 `OKP` key (`alg` `HPKE-4` or
+   * `HPKE-4-KE`) or a post-quantum `AKP` key (`HPKE-9`, `HPKE-9-KE`).
+   */
   publicJwk: PublicJwkLike
   protection: DeskProtection
 }
@@ -84,6 +87,11 @@ export interface DeskInfo {
 export interface RevealConfig {
   /** Desk id: which key and credential on the frame origin (`[A-Za-z0-9._-]{1,64}`). */
   desk: string
+  /**
+   * The algorithm of the key made when the desk enrols ({@link DESK_KEY_ALGS}; default `HPKE-4`).
+   * An enrolled desk keeps the key it has.
+   */
+  keyAlg?: DeskKeyAlg
   /** The envelope to reveal, or null. */
   envelope: string | null
   /** The context (conversation) the envelope must have been sealed for. */
@@ -110,10 +118,20 @@ export interface RevealStatus {
   valueNodeEmpty: boolean
   /**
    * What the desk record in IndexedDB holds: `wrapped` bytes and no private CryptoKey (PRF),
-   * a private `crypto-key` (no PRF), or `none` (not enrolled).
+   * a private `crypto-key` (X25519, no PRF), a `sealed` post-quantum seed (encrypted under a
+   * non-extractable AES-GCM key kept beside it; no PRF), or `none` (not enrolled).
    */
-  storedKey: 'wrapped' | 'crypto-key' | 'none'
+  storedKey: 'wrapped' | 'crypto-key' | 'sealed' | 'none'
 }
+
+/**
+ * The desk key algorithms: X25519 (`HPKE-4`, or `HPKE-4-KE` for envelopes with several
+ * recipients) or the post-quantum hybrid (`HPKE-9`, `HPKE-9-KE`).
+ */
+export const DESK_KEY_ALGS = ['HPKE-4', 'HPKE-4-KE', 'HPKE-9', 'HPKE-9-KE'] as const
+
+/** One of {@link DESK_KEY_ALGS}. */
+export type DeskKeyAlg = (typeof DESK_KEY_ALGS)[number]
 
 /** Host → reveal frame. */
 export type RevealHostMessage =
@@ -128,6 +146,7 @@ export type RevealHostMessage =
 
 /** Frame → host. `id` 0 marks what the agent started inside the frame (a click). */
 export type RevealFrameMessage =
+  | ConfiguredMessage
   | { t: 'ready'; kind: string }
   | { t: 'phase'; phase: RevealPhase; code?: string; message?: string }
   | { t: 'desk'; desk: DeskInfo }
@@ -152,7 +171,8 @@ function isRevealConfig(v: unknown): v is RevealConfig {
   return (
     isRec(v) &&
     isDeskId(v.desk) &&
-    (v.envelope === null || isStr(v.envelope, 16384)) &&
+    (v.keyAlg === undefined || (DESK_KEY_ALGS as readonly unknown[]).includes(v.keyAlg)) &&
+    (v.envelope === null || isStr(v.envelope, MAX_ENVELOPE_CHARS)) &&
     isStr(v.context, 256) &&
     typeof v.showFor === 'number' &&
     isStr(v.locale, 35) &&
@@ -162,7 +182,7 @@ function isRevealConfig(v: unknown): v is RevealConfig {
 }
 
 function isDeskInfo(v: unknown): v is DeskInfo {
-  return isRec(v) && isDeskId(v.desk) && isRec(v.publicJwk) && !('d' in v.publicJwk) && (v.protection === 'prf' || v.protection === 'device')
+  return isRec(v) && isDeskId(v.desk) && isRec(v.publicJwk) && !('d' in v.publicJwk) && !('priv' in v.publicJwk) && (v.protection === 'prf' || v.protection === 'device')
 }
 
 function isStatus(v: unknown): v is RevealStatus {
@@ -170,7 +190,7 @@ function isStatus(v: unknown): v is RevealStatus {
     isRec(v) &&
     isPhase(v.phase) &&
     isBool(v.valueNodeEmpty) &&
-    (v.storedKey === 'wrapped' || v.storedKey === 'crypto-key' || v.storedKey === 'none')
+    (v.storedKey === 'wrapped' || v.storedKey === 'crypto-key' || v.storedKey === 'sealed' || v.storedKey === 'none')
   )
 }
 
@@ -217,6 +237,7 @@ export function parseRevealFrameMessage(data: unknown, drops: DropCounter): Reve
     case 'status':
       return isId(m.id) && isStatus(m.status) ? { t: 'status', id: m.id, status: m.status } : drops.drop('malformed')
     case 'ready':
+    case 'configured':
     case 'height':
     case 'error':
     case 'audit':

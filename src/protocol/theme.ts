@@ -30,7 +30,21 @@ export const THEME_PROPERTIES = [
   '--sf-focus-ring-width',
   '--sf-label-size',
   '--sf-error-size',
+  '--sf-color-scheme',
 ] as const
+
+/**
+ * The color scheme the frame renders in, `light` or `dark`: its `color-scheme` and the defaults it
+ * picks. Elements set it to the page's own scheme unless a theme names one; the iframe gets the
+ * same, so the frame stays transparent (a browser paints a frame opaque when the two differ).
+ */
+export const COLOR_SCHEME_PROPERTY = '--sf-color-scheme'
+
+/** A color scheme a frame can render in. */
+export type FrameColorScheme = 'light' | 'dark'
+
+/** Whether `value` is a {@link FrameColorScheme}. */
+export const isFrameColorScheme = (value: unknown): value is FrameColorScheme => value === 'light' || value === 'dark'
 
 /** One allow-listed property name. */
 export type ThemeProperty = (typeof THEME_PROPERTIES)[number]
@@ -56,6 +70,7 @@ export function checkTheme(theme: Record<string, string>): { accepted: Record<st
     if (!(THEME_PROPERTIES as readonly string[]).includes(property)) refused.push({ property, reason: 'unknown-property' })
     else if (value.length > MAX_VALUE) refused.push({ property, reason: 'too-long' })
     else if (FORBIDDEN.test(value) || !SAFE_VALUE.test(value)) refused.push({ property, reason: 'unsafe-value' })
+    else if (property === COLOR_SCHEME_PROPERTY && !isFrameColorScheme(value)) refused.push({ property, reason: 'unsafe-value' })
     else if (value !== '') accepted[property] = value
   }
   return { accepted, refused }

@@ -1,6 +1,7 @@
 /**
- * `secure-fields/react`: React components for the elements, made with `@lit/react` so props map to
- * properties and `on…` props to the elements' events. Importing this module defines the elements.
+ * `secure-fields/react`: React components for the customer-side elements, made with `@lit/react`
+ * so props map to properties and `on…` props to the elements' events. Importing this module
+ * defines the elements. The agent's `<secure-reveal>` is in `secure-fields/react/agent`.
  *
  * @example
  * ```tsx
@@ -19,32 +20,13 @@ import { SecureCardInput as SecureCardInputElement } from '../host/secure-card-i
 import { SecureSsnInput as SecureSsnInputElement } from '../host/secure-ssn-input.js'
 import { SecureTextInput as SecureTextInputElement } from '../host/secure-text-input.js'
 import { ConsentGate as ConsentGateElement } from '../host/consent-gate.js'
-import { SecureReveal as SecureRevealElement } from '../host/secure-reveal.js'
-import type {
-  SecureAuditDetail,
-  SecureChangeDetail,
-  SecureConsentDetail,
-  SecureEnrolledDetail,
-  SecureErrorDetail,
-  SecureGateChangeDetail,
-  SecureRevealedDetail,
-  SecureSealedDetail,
-  SecureWipedDetail,
-} from '../host/events.js'
+import type { SecureChangeDetail, SecureConsentDetail, SecureGateChangeDetail, SecureSealedDetail } from '../host/events.js'
+import { commonEvents, type Ready } from './events.js'
 import '../host/define.js'
 
 export { useComposerGuard, type UseComposerGuardOptions } from './use-composer-guard.js'
 export type { ComposerGuard, ComposerGuardOptions } from '../host/composer-guard.js'
 export type { SecureDetectedDetail } from '../host/events.js'
-
-type Ready = EventName<CustomEvent<Record<string, never>>>
-
-/** The events every element dispatches, as React props. */
-const commonEvents = {
-  onSecureReady: 'secure-ready' as Ready,
-  onSecureError: 'secure-error' as EventName<CustomEvent<SecureErrorDetail>>,
-  onSecureAudit: 'secure-audit' as EventName<CustomEvent<SecureAuditDetail>>,
-}
 
 /** The events every field element dispatches, as React props. */
 const fieldEvents = {
@@ -93,18 +75,4 @@ export const ConsentGate = createComponent({
     onSecureGateChange: 'secure-gate-change' as EventName<CustomEvent<SecureGateChangeDetail>>,
   },
   displayName: 'ConsentGate',
-})
-
-/** `<secure-reveal>` as a React component (agent consoles). */
-export const SecureReveal = createComponent({
-  tagName: 'secure-reveal',
-  elementClass: SecureRevealElement,
-  react: React,
-  events: {
-    ...commonEvents,
-    onSecureEnrolled: 'secure-enrolled' as EventName<CustomEvent<SecureEnrolledDetail>>,
-    onSecureRevealed: 'secure-revealed' as EventName<CustomEvent<SecureRevealedDetail>>,
-    onSecureWiped: 'secure-wiped' as EventName<CustomEvent<SecureWipedDetail>>,
-  },
-  displayName: 'SecureReveal',
 })

@@ -29,6 +29,8 @@ export interface CardResult {
   brand?: CardBrand
   /** The code of each part that is not valid. */
   errors: { number?: CardNumberCode; expiry?: ExpiryCode; cvc?: CvcCode }
+  /** Whether each part is complete (typed to its end, valid or not): a form shows a part's error once it is. */
+  completeParts: { number: boolean; expiry: boolean; cvc: boolean }
   /** `"<brand> •••• <last four>"` when the number is valid, else `''`. */
   preview: string
 }
@@ -57,6 +59,7 @@ export function validateCard(card: CardInput, now: Date): CardResult {
     complete: number.complete && expiry.complete && cvc.complete,
     valid: number.valid && expiry.valid && cvc.valid,
     errors,
+    completeParts: { number: number.complete, expiry: expiry.complete, cvc: cvc.complete },
     preview: number.valid ? previewCard(number.digits) : '',
   }
   if (number.brand) result.brand = number.brand

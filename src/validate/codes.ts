@@ -23,6 +23,8 @@ export const VALIDATION_CODES = [
   'card.number.unknown-brand',
   'card.number.invalid-characters',
   'card.number.too-long',
+  // The whole card, typed in one go, reads as two different valid cards (src/validate/card-entry.ts)
+  'card.entry.ambiguous',
   // Card expiry
   'card.expiry.empty',
   'card.expiry.incomplete',

@@ -32,7 +32,7 @@
 import { requireString, invalidArgument } from './assert.js'
 import { luhn, previewCard, validateCardNumber } from './card.js'
 import { hasNotCardContext, hasSsnContext } from './detect-context.js'
-import { asciiDigit, DIGIT_ZEROS, SEPARATOR_CLASS } from './digits.js'
+import { DIGIT_ZEROS, digitOf, isSeparator } from './digits.js'
 import { ibanLength, previewIban, validateIban } from './iban.js'
 import { previewSsn, SSN_LENGTH, validateSsn } from './ssn.js'
 
@@ -72,11 +72,6 @@ export interface DetectOptions {
 const hex = (n: number) => n.toString(16)
 /** Every digit the fields read, as the body of a character class. */
 const DIGIT_CLASS = DIGIT_ZEROS.map((zero) => `\\u{${hex(zero)}}-\\u{${hex(zero + 9)}}`).join('')
-/**
- * The fields' separators, but line breaks: a transcript is judged line by line, and a number is
- * never read across two lines (`redact`'s stream relies on this).
- */
-const RUN_SEPARATOR = new RegExp(`^[[${SEPARATOR_CLASS}]--[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]]$`, 'v')
 /** Where the next run may start: any digit the fields read. */
 const FIRST_DIGIT = new RegExp(`[${DIGIT_CLASS}]`, 'gu')
 const WORD_CHAR = /[A-Za-z_]/
@@ -84,19 +79,34 @@ const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/
 /** How many separators in a row may join two groups of digits. */
 const MAX_SEPARATORS = 3
 
-/** Whether a UTF-16 code unit is a separator of {@link RUN_SEPARATOR}, looked up once per unit. */
+/**
+ * Whether a UTF-16 code unit joins groups of digits: the fields' separators ({@link isSeparator},
+ * the one definition), but line breaks — a transcript is judged line by line, and a number is never
+ * read across two lines (`redact`'s stream relies on this). Looked up once per code unit.
+ */
 const separatorCodes = new Uint8Array(0x10000)
 function isSeparatorCode(code: number): boolean {
   let known = separatorCodes[code]!
-  if (known === 0) separatorCodes[code] = known = RUN_SEPARATOR.test(String.fromCharCode(code)) ? 1 : 2
+  if (known === 0) {
+    const char = String.fromCharCode(code)
+    separatorCodes[code] = known = isSeparator(char) && !LINE_BREAK.test(char) ? 1 : 2
+  }
   return known === 1
 }
 
-/** Whether a UTF-16 code unit is a digit the fields read. */
-const isDigitCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code > 0x7f && asciiDigit(code) !== undefined)
+/** The ASCII digit a UTF-16 code unit stands for ({@link digitOf}; every digit the fields read is one unit). */
+const digitAt = (text: string, i: number): string | undefined => digitOf(text[i] ?? '')
 
-/** Dashes of every kind count as one kind of separator. */
+/** Whether a UTF-16 code unit is a digit the fields read. */
+const isDigitCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code > 0x7f && digitOf(String.fromCharCode(code)) !== undefined)
+
+/**
+ * Separators of one shape count as one kind whatever their width: dashes of every kind, slashes
+ * (ASCII, full-width, division slash) and full stops (ASCII, full-width).
+ */
 const DASHES = /[\-\u2010-\u2015\u2212\uFE63\uFF0D]/gu
+const SLASHES = /[\/\u2215\uFF0F]/gu
+const DOTS = /[.\uFF0E]/gu
 
 /** The fewest digits a run needs to hold a card or an SSN. */
 const MIN_RUN_DIGITS = SSN_LENGTH
@@ -119,7 +129,7 @@ interface Run {
 function separatorKind(separator: string): string {
   // The common cases first: this runs for every separator of every run.
   if (separator === ' ' || separator === '-' || separator === '.' || separator === '/') return separator
-  const kind = separator.replace(/\s+/gu, '').replace(DASHES, '-')
+  const kind = separator.replace(/\s+/gu, '').replace(DASHES, '-').replace(SLASHES, '/').replace(DOTS, '.')
   return kind === '' ? ' ' : kind
 }
 
@@ -129,7 +139,7 @@ function parseRun(text: string, start: number, end: number): Run {
   let group: Group | undefined
   let sepStart = -1
   for (let i = start; i < end; i++) {
-    const digit = asciiDigit(text.charCodeAt(i))
+    const digit = digitAt(text, i)
     if (digit === undefined) {
       if (group) {
         groups.push(group)
@@ -308,7 +318,7 @@ function findInRun(text: string, runStart: number, runEnd: number, settings: Set
 
 /** A letter, digit (of any script the fields read) or underscore: what an IBAN may not touch. */
 function isWordCharacter(char: string): boolean {
-  return /[A-Za-z0-9_]/.test(char) || asciiDigit(char.charCodeAt(0)) !== undefined
+  return /[A-Za-z0-9_]/.test(char) || digitOf(char) !== undefined
 }
 
 /** Whether the run at `start` follows a country code (two letters, not inside a word) with two check digits. */
@@ -331,7 +341,7 @@ function ibanAt(text: string, start: number, insideWords: boolean): SensitiveMat
   let separators = 0
   while (electronic.length < length && i < text.length) {
     const char = text[i]!
-    const digit = asciiDigit(char.charCodeAt(0))
+    const digit = digitOf(char)
     if (digit !== undefined || /[A-Za-z]/.test(char)) {
       electronic += digit ?? char.toUpperCase()
       separators = 0

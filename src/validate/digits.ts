@@ -12,20 +12,17 @@ import { requireString } from './assert.js'
 /**
  * Characters a pasted number may be grouped with: any Unicode white space (tabs, no-break and
  * ideographic spaces come with copies from PDFs and chat apps), ASCII and typographic dashes and
- * the minus sign (word processors turn `-` into `‐` or `–`), dots and slashes.
+ * the minus sign (word processors turn `-` into `‐` or `–`), dots and slashes (with the full-width
+ * and division slashes CJK input methods and word processors type).
  */
-const SEPARATOR = /[\s.\/\-\u2010-\u2015\u2212\uFE63\uFF0D]/u
-
-/**
- * The characters of {@link SEPARATOR} as the body of a character class (`u` or `v` flag), for the
- * detector of numbers in free text (`detect.ts`), which must group digits exactly as the fields do.
- */
-export const SEPARATOR_CLASS = SEPARATOR.source.slice(1, -1)
+export const SEPARATOR_CLASS = '[\\s.\\/\\-\\u2010-\\u2015\\u2212\\u2215\\uFE63\\uFF0D\\uFF0E\\uFF0F]'
+const SEPARATOR = new RegExp(SEPARATOR_CLASS, 'u')
 
 /**
  * First code point of each run of ten decimal digits, besides ASCII, that a keyboard in one of our
  * locales may type: Arabic-Indic (the `ar` locale), Extended Arabic-Indic (Persian, Urdu) and
- * full-width (CJK input methods). They are read as the ASCII digit of the same value.
+ * full-width (CJK input methods). They are read as the ASCII digit of the same value. Exported for
+ * the detector of numbers in free text (`detect.ts`), which looks for these digits only.
  */
 export const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0xff10] as const
 
@@ -38,7 +35,7 @@ export interface SanitizedDigits {
 }
 
 /** The ASCII digit for `codePoint`, or `undefined` when it is not one of {@link DIGIT_ZEROS}' runs. */
-export function asciiDigit(codePoint: number): string | undefined {
+function asciiDigit(codePoint: number): string | undefined {
   for (const zero of DIGIT_ZEROS) {
     if (codePoint >= zero && codePoint <= zero + 9) return String.fromCharCode(0x30 + codePoint - zero)
   }
@@ -94,6 +91,16 @@ export function normalizeDigits(input: string): string {
   let out = ''
   for (const char of input) out += asciiDigit(char.codePointAt(0) ?? 0) ?? char
   return out
+}
+
+/** Whether `char` (one code point) groups the digits of a pasted number: see {@link SEPARATOR}. */
+export function isSeparator(char: string): boolean {
+  return SEPARATOR.test(char)
+}
+
+/** The ASCII digit `char` stands for (in any of the digit scripts above), or `undefined`. */
+export function digitOf(char: string): string | undefined {
+  return asciiDigit(char.codePointAt(0) ?? 0)
 }
 
 /** Whether `value` is a non-empty string of ASCII digits only. */

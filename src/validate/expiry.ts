@@ -5,7 +5,7 @@
  */
 import { requireDate } from './assert.js'
 import type { ExpiryCode } from './codes.js'
-import { normalizeDigits } from './digits.js'
+import { normalizeDigits, SEPARATOR_CLASS } from './digits.js'
 
 /** The result of {@link validateExpiry}. */
 export interface ExpiryResult {
@@ -31,8 +31,12 @@ export const MAX_EXPIRY_YEARS_AHEAD = 20
  */
 const LENIENCY_HOURS = 12
 
-/** Month and year with a separator: `/`, `-`, `.` (with optional spaces around), or spaces alone. */
-const SEPARATED = /^(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d*)$/u
+/**
+ * Month and year with a separator: any run of separator characters (`/`, `-`, `.`, spaces, their
+ * full-width forms), so that `12 / 30` typed key by key — which shows `12/` after the space — and
+ * `12//30` read the same as `12/30`.
+ */
+const SEPARATED = new RegExp(`^(\\d{1,2})${SEPARATOR_CLASS}+(\\d*)$`, 'u')
 const UNSEPARATED = /^\d+$/u
 
 /** A two-digit year, placed in the century window centred on the current year. */
@@ -102,4 +106,69 @@ export function validateExpiry(input: string, now: Date): ExpiryResult {
     return { month, year, complete: true, valid: false, code: 'card.expiry.too-far' }
   }
   return { month, year, complete: true, valid: true }
+}
+
+/**
+ * Month and year digits of `input` as typed so far. White space after the month counts as a
+ * separator (`1 ` → month 1, year to come), white space after the year is ignored.
+ */
+function expiryParts(input: string): Parts | undefined {
+  const text = normalizeDigits(input).trimStart()
+  if (text === '') return undefined
+  return split(text) ?? split(text.trimEnd())
+}
+
+/** The years an expiry may name at `now`: from the current year (UTC−12) to {@link MAX_EXPIRY_YEARS_AHEAD} ahead. */
+function validYears(now: Date): { first: number; firstMonth: number; last: number } {
+  const clock = new Date(now.getTime() - LENIENCY_HOURS * 3_600_000)
+  const first = clock.getUTCFullYear()
+  return { first, firstMonth: clock.getUTCMonth() + 1, last: first + MAX_EXPIRY_YEARS_AHEAD }
+}
+
+/**
+ * Whether `input` can still become a valid expiry by typing more at its end: `1` (→ `12/30`),
+ * `2` (→ `2/30`), `12/2` (→ `12/2030`) and `12/20` (→ `12/2030`, although `12/20` itself has
+ * passed) can; `13`, `0/` and `12/1` cannot. The answer is exact — `false` means no continuation
+ * is valid — because the card frame relies on it to tell digits that belong to the expiry from
+ * digits of a longer card number that spilled into it (see `segmentCardEntry`).
+ *
+ * @param input - what is in the expiry input, in any digit script
+ * @param now - the current time
+ * @throws {@link SecureFieldsError} `ERR_INPUT_INVALID` when `input` is not a string or `now` is
+ *   not a valid `Date`
+ */
+export function expiryCanBecomeValid(input: string, now: Date): boolean {
+  if (validateExpiry(input, now).valid) return true
+  const parts = expiryParts(input)
+  if (!parts) return normalizeDigits(input).trim() === ''
+  if (parts.year.length > 4) return false
+  // One digit and no separator yet: a second digit (`0`–`1`) or a separator (`2/…`) may follow.
+  if (!parts.separated && parts.month.length < 2) return true
+  const month = Number(parts.month)
+  if (month < 1 || month > 12) return false
+  const { first, firstMonth, last } = validYears(now)
+  for (let year = first; year <= last; year++) {
+    if (year === first && month < firstMonth) continue
+    const full = String(year)
+    if (full.startsWith(parts.year) || (parts.year.length <= 2 && full.slice(2).startsWith(parts.year))) return true
+  }
+  return false
+}
+
+/**
+ * The expiry as the card frame displays it: `MM/YY` or `MM/YYYY`, the month padded once a
+ * separator or the year says it is complete (`1/30` → `01/30`, `1 / 2030` → `01/2030`, `122030` →
+ * `12/2030`). A separator the customer typed after the month is kept (`1/` → `01/`) so that the
+ * next digits are read as the year; without one, `/` appears only once year digits follow, so
+ * deleting backwards never fights the display. Input that fits no format is returned with only
+ * its digits normalized, for the validator to report.
+ *
+ * @throws {@link SecureFieldsError} `ERR_INPUT_INVALID` when `input` is not a string
+ */
+export function formatExpiry(input: string): string {
+  const parts = expiryParts(input)
+  if (!parts || parts.year.length > 4) return normalizeDigits(input).trim() === '' ? '' : normalizeDigits(input)
+  if (!parts.separated) return parts.year ? `${parts.month}/${parts.year}` : parts.month
+  // `0/` stays as typed (no month 00 to show); `1/` becomes `01/`.
+  return `${parts.month === '0' ? '0' : parts.month.padStart(2, '0')}/${parts.year}`
 }

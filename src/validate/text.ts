@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { RE2JS } from 're2js'
 import { invalidArgument, optionalInteger, requireString } from './assert.js'
 import type { AccountCode, IbanCode, IdCode } from './codes.js'
 import { sanitizeDigits } from './digits.js'
@@ -25,9 +26,11 @@ export interface TextOptions {
   /** Most characters (`account`: digits, default 17; `id`: default 64). Not for `iban`. */
   maxLength?: number
   /**
-   * `id` only: a regular expression the whole value must match, with the semantics of the HTML
-   * `pattern` attribute — compiled with the `v` flag and anchored at both ends (`^` and `$` may be
-   * given but are not needed). At most {@link MAX_PATTERN_LENGTH} characters.
+   * `id` only: a regular expression the whole value must match, as the HTML `pattern` attribute
+   * describes it — valid with the `v` flag, anchored at both ends (`^` and `$` may be given but are
+   * not needed). At most {@link MAX_PATTERN_LENGTH} characters. It runs on RE2's linear-time
+   * engine (`re2js`), so its running time never depends on the value in a way a page could
+   * measure: lookarounds and backreferences, which need backtracking, are refused.
    */
   pattern?: string
   /** `'none'` keeps the preview empty, for values of which not even the last four may show. */
@@ -42,14 +45,23 @@ export interface TextResult {
   complete: boolean
   /** Whether the value satisfies the preset. */
   valid: boolean
+  /**
+   * Valid, and no longer value could be: an IBAN (its country fixes its length), an account or ID
+   * at `maxLength`. The frame releases such a value's preview at once.
+   */
+  final: boolean
   /** Why the value is not valid; absent when it is. */
   code?: IbanCode | AccountCode | IdCode
   /** The masked preview of a valid value (`•••• 6789`, `DE •••• 3000`), else `''`. */
   preview: string
 }
 
-/** A validator built by {@link createTextValidator}. */
-export type TextValidator = (input: string) => TextResult
+/**
+ * A validator built by {@link createTextValidator}; `maxBytes` is the most UTF-8 bytes a valid value
+ * can have under its options (34 for an IBAN, `maxLength` for an account, four per code point of
+ * `maxLength` for an ID), the size a frame pads every envelope of the field to.
+ */
+export type TextValidator = ((input: string) => TextResult) & { readonly maxBytes: number }
 
 /** The longest `pattern` accepted: longer ones are more likely mistakes than identifiers. */
 export const MAX_PATTERN_LENGTH = 256
@@ -68,21 +80,33 @@ const OPTION_NAMES: Readonly<Record<TextPreset, readonly string[]>> = {
   id: ['preset', 'minLength', 'maxLength', 'pattern', 'preview'],
 }
 
+/** The longest IBAN, in characters (ISO 13616). */
+const IBAN_MAX_LENGTH = 34
+
 /** Control characters have no place in an identifier and could hide one value inside another. */
 const CONTROL = /\p{Cc}/u
 
-function compilePattern(source: unknown): RegExp {
+/** Whether a whole value matches a `pattern`. */
+type PatternMatcher = (value: string) => boolean
+
+function compilePattern(source: unknown): PatternMatcher {
   if (typeof source !== 'string' || source === '') invalidArgument('options.pattern must be a non-empty string.')
   if (source.length > MAX_PATTERN_LENGTH) {
     invalidArgument(`options.pattern must be at most ${MAX_PATTERN_LENGTH} characters.`)
   }
   try {
     // Compiled alone first, as HTML does: `a)|(b` would otherwise become a valid but unanchored
-    // `^(?:a)|(b)$`.
+    // `^(?:a)|(b)$`. The browser's engine checks the syntax an HTML `pattern` allows …
     new RegExp(source, 'v')
-    return new RegExp(`^(?:${source})$`, 'v')
   } catch (cause) {
     return invalidArgument('options.pattern is not a valid regular expression (v flag).', cause)
+  }
+  try {
+    // … and RE2 runs it: time linear in the value, whatever the pattern.
+    const re = RE2JS.compile(`^(?:${source})$`)
+    return (value) => re.matches(value)
+  } catch (cause) {
+    return invalidArgument('options.pattern needs backtracking (a lookaround or a backreference): use a pattern RE2 accepts.', cause)
   }
 }
 
@@ -94,7 +118,9 @@ function checkLengths(options: TextOptions, preset: 'account' | 'id'): { min: nu
   return { min, max }
 }
 
-function accountValidator(min: number, max: number): (input: string) => Omit<TextResult, 'preview'> {
+type PresetResult = Omit<TextResult, 'preview' | 'final'>
+
+function accountValidator(min: number, max: number): (input: string) => PresetResult {
   return (input) => {
     const { digits: value, hadInvalid } = sanitizeDigits(input)
     const complete = !hadInvalid && value.length >= min
@@ -106,7 +132,7 @@ function accountValidator(min: number, max: number): (input: string) => Omit<Tex
   }
 }
 
-function idValidator(min: number, max: number, pattern: RegExp | undefined): (input: string) => Omit<TextResult, 'preview'> {
+function idValidator(min: number, max: number, pattern: PatternMatcher | undefined): (input: string) => PresetResult {
   return (input) => {
     requireString(input, 'input')
     // NFC, so that an accented letter matches the pattern however the keyboard composed it.
@@ -117,7 +143,7 @@ function idValidator(min: number, max: number, pattern: RegExp | undefined): (in
     // Length first: the pattern only ever runs on a bounded string.
     if (length > max) return { value, complete, valid: false, code: 'id.too-long' }
     if (length < min) return { value, complete, valid: false, code: 'id.too-short' }
-    if (CONTROL.test(value) || (pattern && !pattern.test(value))) return { value, complete, valid: false, code: 'id.invalid' }
+    if (CONTROL.test(value) || (pattern && !pattern(value))) return { value, complete, valid: false, code: 'id.invalid' }
     return { value, complete, valid: true }
   }
 }
@@ -155,21 +181,27 @@ export function createTextValidator(options: TextOptions): TextValidator {
   const showPreview = previewMode === 'default'
 
   if (preset === 'iban') {
-    return (input) => {
+    return Object.assign((input: string): TextResult => {
       const { electronic: value, complete, valid, code } = validateIban(input)
       const preview = valid && showPreview ? previewIban(value) : ''
-      return code ? { value, complete, valid, code, preview } : { value, complete, valid, preview }
-    }
+      // A country fixes its IBAN's length: a valid IBAN is final.
+      return code ? { value, complete, valid, final: false, code, preview } : { value, complete, valid, final: valid, preview }
+    }, { maxBytes: IBAN_MAX_LENGTH })
   }
   const { min, max } = checkLengths(options, preset)
   const validate =
     preset === 'account'
       ? accountValidator(min, max)
       : idValidator(min, max, options.pattern === undefined ? undefined : compilePattern(options.pattern))
-  return (input) => {
-    const result = validate(input)
-    return { ...result, preview: result.valid && showPreview ? maskedTail(result.value) : '' }
-  }
+  return Object.assign(
+    (input: string): TextResult => {
+      const result = validate(input)
+      const final = result.valid && Array.from(result.value).length === max
+      return { ...result, final, preview: result.valid && showPreview ? maskedTail(result.value) : '' }
+    },
+    // An account's digits are ASCII; an ID's code points take up to four UTF-8 bytes each.
+    { maxBytes: preset === 'account' ? max : max * 4 },
+  )
 }
 
 /**

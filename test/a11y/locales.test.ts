@@ -7,7 +7,7 @@
 import { expect } from 'chai'
 import { loadLocale } from '../../src/frame/i18n/index.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
-import { mountField, waitForState } from '../support/host.js'
+import { mountField, nextEvent, waitForState } from '../support/host.js'
 import { cleanupGates, mountGate } from '../support/gate.js'
 import { mountReveal } from '../support/reveal.js'
 import { probeFrame } from '../support/frame-probe.js'
@@ -64,6 +64,21 @@ describe('locales: messages and direction follow locale and lang', function () {
     const el = await mountField<SecureFieldElement>('secure-ssn-input', { required: '' }, section)
     expect((await waitForState(el, (s) => s.message !== undefined)).message).to.equal(t('field.required'))
     expect(await probeFrame('ssn')).to.include({ lang: 'ar', dir: 'rtl' })
+  })
+
+  it('configurations apply in order: a switch to Arabic and straight back to English ends in English', async () => {
+    // The Arabic table loads on demand; the English one is at hand. Sent one right after the
+    // other, the second configuration must not finish first and then be undone by the first.
+    const [en, ar] = [(await loadLocale('en')).t, (await loadLocale('ar')).t]
+    const el = await mountField<SecureFieldElement>('secure-ssn-input', { locale: 'en', required: '' })
+    expect((await waitForState(el, (s) => s.message !== undefined)).message).to.equal(en('field.required'))
+    const arabic = nextEvent<{ message?: string }>(el, 'secure-change', (s) => s.message === ar('field.required'))
+    el.setAttribute('locale', 'ar')
+    await el.updateComplete
+    el.setAttribute('locale', 'en')
+    await arabic
+    expect((await waitForState(el, (s) => s.message === en('field.required'), 5000)).message).to.equal(en('field.required'))
+    expect(await probeFrame('ssn')).to.include({ lang: 'en', dir: 'ltr' })
   })
 
   it('the locale attribute wins over the closest lang; a regional tag falls back to its language', async () => {

@@ -1,7 +1,9 @@
 import { KDF_HKDF_SHA256 as KDF_WEBCRYPTO } from 'hpke'
-import { KDF_HKDF_SHA256 as KDF_NOBLE, AEAD_ChaCha20Poly1305 } from '@panva/hpke-noble'
+import { KDF_HKDF_SHA256 as KDF_NOBLE } from '../../src/crypto/hkdf-sha256.js'
+import { AEAD_CHACHA20_POLY1305 } from '../../src/crypto/chacha20poly1305.js'
 import { describeRfc9180 } from '../support/rfc9180.js'
 
-// The two pure HPKE-4 suites: HPKE_4 (noble HKDF) and HPKE_4_WEB (WebCrypto HKDF).
-describeRfc9180('HPKE_4 (noble HKDF, noble ChaCha20-Poly1305)', KDF_NOBLE, AEAD_ChaCha20Poly1305)
-describeRfc9180('HPKE_4_WEB (WebCrypto HKDF, noble ChaCha20-Poly1305)', KDF_WEBCRYPTO, AEAD_ChaCha20Poly1305)
+// The two pure HPKE-4 suites, from the very components they are made of: HPKE_4 (noble HKDF) and
+// HPKE_4_WEB (WebCrypto HKDF), both with the noble ChaCha20-Poly1305 wrapper.
+describeRfc9180('HPKE_4 (noble HKDF, noble ChaCha20-Poly1305)', KDF_NOBLE, AEAD_CHACHA20_POLY1305)
+describeRfc9180('HPKE_4_WEB (WebCrypto HKDF, noble ChaCha20-Poly1305)', KDF_WEBCRYPTO, AEAD_CHACHA20_POLY1305)

@@ -52,4 +52,19 @@ describe('frame/reveal: the desk store (IndexedDB)', () => {
     expect(storedKeyForm({ ...wrapped, key: { ...wrapped.key, key: x25519.privateKey } as never })).to.equal('crypto-key')
     expect(storedKeyForm(undefined)).to.equal('none')
   })
+
+  it('adds a desk record only once: of two tabs enrolling one desk at once, the first key stays', async () => {
+    const ecdsa = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair
+    const record = (x: string): DeskRecord => ({
+      desk: `add-test-${jti()}`,
+      publicJwk: { kty: 'OKP', crv: 'X25519', x, kid: x },
+      credential: { id: new Uint8Array(16).buffer, publicKey: ecdsa.publicKey, signCount: 0, rpId: 'fields.localhost', prf: false },
+      key: { type: 'wrapped', wrapped: new ArrayBuffer(48), iv: new ArrayBuffer(12), prfSalt: new ArrayBuffer(32), hkdfSalt: new ArrayBuffer(32) },
+      created: Date.now(),
+    })
+    const first = record('A'.repeat(43))
+    const second = { ...record('C'.repeat(43)), desk: first.desk }
+    expect(await Promise.all([store.add(first), store.add(second)])).to.deep.equal([true, false])
+    expect((await store.get(first.desk))!.publicJwk.kid).to.equal('A'.repeat(43))
+  })
 })

@@ -62,6 +62,7 @@ describe('frame/single-input views', () => {
       expect(input.getAttribute('autocomplete')).to.equal('off')
       await type(input, '123456789')
       expect(input.value).to.equal('123-45-6789')
+      expect(view.evaluate(new Date()).valid).to.equal(true)
       expect(view.plaintext()).to.equal('123456789')
       expect(edits).to.be.greaterThan(0)
     })
@@ -109,6 +110,7 @@ describe('frame/single-input views', () => {
           }),
         evaluate: (_value, options) => ({ empty: false, complete: true, valid: true, preview: options, kind: 'test' }),
         plaintext: () => '',
+        maxBytes: () => 16,
       })
       const { label } = mount(view)
       const older = view.configure(config('text', {}, { label: 'older' }), ENGLISH)

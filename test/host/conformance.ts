@@ -13,7 +13,7 @@ import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail, SecureSealedDetail } from '../../src/host/events.js'
 import { loadLocale } from '../../src/frame/i18n/index.js'
 import { installRecorder } from '../support/canary.js'
-import { cleanup, CONTEXT, leave, mountField, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
+import { cleanup, CONTEXT, leave, mountField, tabOut, nextEvent, testConfig, typeInto, waitForState } from '../support/host.js'
 import { rawFrame } from '../support/raw-frame.js'
 import { rejectionCode } from '../support/sealed.js'
 
@@ -66,7 +66,7 @@ export function describeFieldConformance(spec: FieldSpec): void {
         const el = await mount()
         await fill(el, spec.validKeys)
         await waitForState(el, (s) => s.valid)
-        await leave(el)
+        await tabOut(el)
         const state = await waitForState(el, (s) => s.preview !== undefined)
         expect(state.preview).to.equal(spec.preview)
         const envelope = await el.seal()
@@ -114,7 +114,7 @@ export function describeFieldConformance(spec: FieldSpec): void {
           await el.seal().then((envelope) => previews.push(inspect(envelope).preview), () => undefined)
         }
         await waitForState(el, (s) => s.valid)
-        await leave(el)
+        await tabOut(el)
         await waitForState(el, (s) => s.preview === spec.preview)
         const shown = previews.filter((p) => p !== '')
         expect(shown.length).to.be.greaterThan(0)

@@ -1,19 +1,20 @@
 /**
- * Clickjacking: the gate takes a gesture only while its frame is fully visible and unobscured
- * (IntersectionObserver v2). Real mouse clicks reach the gate through a transparent overlay with
- * `pointer-events: none`, and on a gate faded to half opacity: both are refused, the customer is
- * told (the localized `consent.obscured`, announced in the frame and reported as
- * `ERR_CONSENT_OBSCURED`), and the field stays locked.
+ * Clickjacking: the gate takes a gesture only while its consent box is wholly visible and
+ * unobscured (IntersectionObserver v2). Real clicks and taps reach the gate through a transparent
+ * overlay with `pointer-events: none`, on a gate faded to half opacity, on a scaled one: each is
+ * refused, the customer is told what to do (the localized `consent.hidden.*`, announced in the
+ * frame's live region, and reported as `ERR_CONSENT_OBSCURED`), and the field stays locked.
  */
 import { expect } from 'chai'
 import type { ConsentGate } from '../../src/host/consent-gate.js'
 import type { SecureErrorDetail } from '../../src/host/events.js'
 import { en } from '../../src/frame/i18n/en.js'
+import { LOCALES } from '../../src/frame/i18n/index.js'
 import { CONFIRM_MS, VISIBILITY_DELAY_MS } from '../../src/frame/gate/visibility.js'
 import { nextEvent, waitForState } from '../support/host.js'
-import { cleanupGates, clickControl, consentFor, controlPoint, mountGatedCard, waitForGate } from '../support/gate.js'
+import { probeFrame, waitForFrame } from '../support/frame-probe.js'
+import { bringMouse, cleanupGates, clickControl, consentFor, mountGatedCard, tapControl, useTouchScreen, waitForGate } from '../support/gate.js'
 import { sendMouse } from '@web/test-runner-commands'
-import { DWELL_MS } from '../../src/frame/gate/pointer-dwell.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -46,7 +47,7 @@ describe('<consent-gate>: clickjacking', function () {
     await waitForGate(gate, (s) => !s.visible)
     const audit = nextEvent<{ event: string }>(gate, 'secure-audit', (d) => d.event === 'consent-refused')
     const { message } = await refusedClick(gate)
-    expect(message).to.equal(en['consent.obscured'])
+    expect(message).to.equal(en['consent.hidden.click'])
     await audit
     await sleep(CONFIRM_MS + 300)
     expect(card.state.locked).to.equal(true)
@@ -63,7 +64,7 @@ describe('<consent-gate>: clickjacking', function () {
     gate.style.setProperty('opacity', '0.5')
     await waitForGate(gate, (s) => !s.visible)
     const { message } = await refusedClick(gate)
-    expect(message).to.equal(en['consent.obscured'])
+    expect(message).to.equal(en['consent.hidden.click'])
     await sleep(CONFIRM_MS + 300)
     expect(card.state.locked).to.equal(true)
     gate.style.removeProperty('opacity')
@@ -71,10 +72,11 @@ describe('<consent-gate>: clickjacking', function () {
     await waitForState(card, (s) => !s.locked)
   })
 
-  it('a click on a scaled gate is refused', async () => {
+  it('a click on a gate scaled down is refused', async () => {
+    // (Proportional upscaling leaves the text legible: IntersectionObserver v2 lets it pass.)
     const { gate, card } = await mountGatedCard()
     await waitForGate(gate, (s) => s.visible)
-    gate.style.setProperty('transform', 'scale(1.02)')
+    gate.style.setProperty('transform', 'scale(0.9)')
     gate.style.setProperty('transform-origin', '0 0')
     await waitForGate(gate, (s) => !s.visible)
     await refusedClick(gate)
@@ -91,7 +93,7 @@ describe('<consent-gate>: clickjacking', function () {
     const refused = nextEvent<SecureErrorDetail>(gate, 'secure-error', (d) => d.code === 'ERR_CONSENT_OBSCURED')
     await clickControl(gate, 'agree')
     overlay(gate)
-    expect((await refused).message).to.equal(en['consent.obscured'])
+    expect((await refused).message).to.equal(en['consent.hidden.click'])
     await sleep(CONFIRM_MS + 300)
     expect(card.state.locked).to.equal(true)
     expect(gate.consented).to.equal(false)
@@ -102,10 +104,9 @@ describe('<consent-gate>: clickjacking', function () {
     await waitForGate(gate, (s) => s.visible)
     const cover = overlay(gate)
     await waitForGate(gate, (s) => !s.visible)
-    // The pointer already rests on the box (under the bait), so only the arming is in question.
-    const position = controlPoint(gate, 'agree')
-    await sendMouse({ type: 'move', position })
-    await sleep(DWELL_MS + 150)
+    // The pointer already came across the gate onto the box (under the bait), so only the arming
+    // is in question.
+    const position = await bringMouse(gate, 'agree')
     // The bait is pulled away shortly before the click: the observer has seen the gate visible
     // again (two observation periods), but not for ARM_AFTER_MS yet.
     cover.remove()
@@ -113,7 +114,37 @@ describe('<consent-gate>: clickjacking', function () {
     const refused = nextEvent<SecureErrorDetail>(gate, 'secure-error', (d) => d.code === 'ERR_CONSENT_OBSCURED')
     await sendMouse({ type: 'click', position })
     const { message } = await refused
-    expect(message).to.equal(en['consent.obscured'])
+    expect(message).to.equal(en['consent.hidden.click'])
     expect(card.state.locked).to.equal(true)
+  })
+
+  it('a tap on a faded gate is refused, and the customer is told to scroll and tap again, in their language, aloud', async () => {
+    await useTouchScreen()
+    for (const lang of ['en', 'es', 'fr', 'de', 'ar']) {
+      const table = await LOCALES[lang]!()
+      const { gate, card } = await mountGatedCard({ locale: lang })
+      await waitForGate(gate, (s) => s.visible && s.controls.agree !== null)
+      gate.style.setProperty('opacity', '0.5')
+      await waitForGate(gate, (s) => !s.visible)
+      const refused = nextEvent<SecureErrorDetail>(gate, 'secure-error', (d) => d.code === 'ERR_CONSENT_OBSCURED')
+      await tapControl(gate, 'agree', { waitVisible: false })
+      const { message } = await refused
+      expect(message, lang).to.equal(table['consent.hidden.tap'])
+      // Announced: the frame's assertive live region says it.
+      await waitForFrame('gate', (f) => f.liveRegions.some((r) => r.live === 'assertive' && r.text === message))
+      expect(card.state.locked).to.equal(true)
+      gate.remove()
+    }
+  })
+
+  it('takes no theme from the page: its words stay painted, on an opaque background', async () => {
+    const { gate } = await mountGatedCard()
+    gate.theme = { '--sf-color-text': 'transparent', '--sf-color-label': 'transparent', '--sf-color-accent': 'transparent', '--sf-color-background': 'transparent' }
+    await sleep(300)
+    const frame = await probeFrame('gate')
+    expect(frame.text).to.include('Verify your identity')
+    expect(frame.textColors.length).to.be.greaterThan(0)
+    for (const color of frame.textColors) expect(color, JSON.stringify(frame.textColors)).to.not.match(/rgba\(\d+, \d+, \d+, 0\)|transparent/)
+    expect(frame.background).to.equal('rgb(255, 255, 255)')
   })
 })

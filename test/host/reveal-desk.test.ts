@@ -31,7 +31,7 @@ describe('<secure-reveal>: the desk (enrolment, key, storage)', function () {
     const jwk = await pending
     expect(Object.keys(jwk).sort()).to.deep.equal(['alg', 'crv', 'kid', 'kty', 'use', 'x'])
     expect(jwk).to.include({ kty: 'OKP', crv: 'X25519', alg: 'HPKE-4', use: 'enc' })
-    expect(jwk.kid).to.equal(await thumbprint({ x: jwk.x }))
+    expect(jwk.kid).to.equal(await thumbprint({ x: jwk.x as string }))
     expect(enrolled).to.deep.equal({ desk: desk.desk, kid: jwk.kid, protection: 'prf' })
     expect(desk.phase).to.equal('idle')
     expect(desk.droppedMessages).to.equal(0)

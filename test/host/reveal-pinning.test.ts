@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { sendKeys } from '@web/test-runner-commands'
 import type { SecureCardInput } from '../../src/host/secure-card-input.js'
 import type { SecureRevealedDetail } from '../../src/host/events.js'
-import { cleanup, leave, mountField, nextEvent, typeInto, waitForState } from '../support/host.js'
+import { cleanup, mountField, nextEvent, typeInto, waitForState } from '../support/host.js'
 import { authenticatorPerTest, clickAction, enrol, mountReveal, pinDesk, rejectionCode, setEnvelope, unpinDesk } from '../support/reveal.js'
 
 const mountCode = (tag: string, attributes: Record<string, string>) => rejectionCode(mountField(tag, attributes))
@@ -27,8 +27,7 @@ describe('<secure-reveal>: desk keys registered with the frame origin', function
     await typeInto(card, '4242424242424242')
     await sendKeys({ type: '1230' })
     await sendKeys({ type: '123' })
-    await waitForState(card, (s) => s.valid)
-    await leave(card) // the customer is done: the preview settles
+    await waitForState(card, (s) => s.preview !== undefined) // the code typed in full: final
     const envelope = await card.seal()
 
     await setEnvelope(reveal, envelope)

@@ -75,10 +75,12 @@ describe('<secure-text-input>: presets, options, previews', function () {
       await sendKeys({ type: '6' })
       await waitForState(el, (s) => s.valid)
       expect((await opened(await el.seal())).value).to.equal('123456')
+      // Six digits may still grow: no preview while the customer types.
+      expect(el.state.preview).to.equal(undefined)
       await sendKeys({ type: '78' })
-      // An account number may still grow: no preview while the customer types.
-      const eight = await waitForState(el, (s) => s.valid)
-      expect(eight.preview).to.equal(undefined)
+      // Eight digits, the maxlength: nothing longer is possible, the preview is final.
+      const eight = await waitForState(el, (s) => s.valid && s.preview !== undefined)
+      expect(eight.preview).to.equal('•••• 5678')
       expect((await opened(await el.seal())).value).to.equal('12345678')
       // Nine digits: reported, never cut to fit (a truncated account number is someone else's).
       await sendKeys({ type: '9' })
@@ -120,9 +122,8 @@ describe('<secure-text-input>: presets, options, previews', function () {
       await waitForState(el, (s) => s.code === 'id.too-short')
       expect(await rejectionCode(el.seal())).to.equal('ERR_FIELD_INVALID')
       await sendKeys({ type: '3456' })
-      await waitForState(el, (s) => s.valid)
-      await leave(el)
-      const state = await waitForState(el, (s) => s.preview !== undefined)
+      // The mask filled to its end takes nothing more: the ID is final, its preview released.
+      const state = await waitForState(el, (s) => s.valid && s.preview !== undefined)
       expect(state.preview).to.equal('•••• 3456')
       const { value, claims } = await opened(await el.seal())
       expect(value).to.equal('AB-123456')

@@ -128,6 +128,15 @@ describe('audit log: writing', () => {
     expect(readFileSync(file, 'utf8')).not.to.include('4111')
   })
 
+  it('records numeric conversation and actor ids as given when they hold no card number, SSN or IBAN', async () => {
+    const file = join(dir, 'audit.jsonl')
+    const log = await openAuditLog(file)
+    const entry = await log.append({ event: 'stored', envelopeId: 'jti-0000000000000001', conversation: 'order-123456789012', actor: '1234567890123456789' })
+    await log.close()
+    expect(entry).to.include({ conversation: 'order-123456789012', actor: '1234567890123456789' })
+    expect((await verifyAuditLog(file)).ok).to.equal(true)
+  })
+
   it('refuses unknown events, unknown fields and odd shapes', async () => {
     const log = await openAuditLog(join(dir, 'audit.jsonl'))
     const bad: unknown[] = [
@@ -141,7 +150,7 @@ describe('audit log: writing', () => {
       { event: 'sealed', detail: { long: 'x'.repeat(257) } },
     ]
     for (const input of bad) expect((await rejection(() => log.append(input as never))).code).to.equal('ERR_AUDIT_INVALID')
-    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'])
+    expect(AUDIT_EVENTS).to.deep.equal(['sealed', 'stored', 'claimed', 'released', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'])
     expect(await log.entries()).to.deep.equal([])
     await log.close()
     expect((await rejection(() => log.append({ event: 'sealed' }))).code).to.equal('ERR_AUDIT_CLOSED')

@@ -80,10 +80,10 @@ describe('secure-fields CLI', function () {
     const envelope = await seal('secret-value-123', JSON.parse(readFileSync(join(a, 'public.jwk.json'), 'utf8')), { kind: 'text', context: 'c' })
     const cases: Array<[string[], string, string]> = [
       [['open', '--key', join(a, 'private.jwk.json'), '--context', 'other'], envelope, 'ERR_ENVELOPE_WRONG_CONTEXT'],
-      [['open', '--key', join(b, 'private.jwk.json')], envelope, 'ERR_ENVELOPE_WRONG_KEY'],
-      [['open', '--key', join(a, 'private.jwk.json')], 'not an envelope', 'ERR_ENVELOPE_MALFORMED'],
-      [['open', '--key', join(a, 'public.jwk.json')], envelope, 'ERR_KEY_INVALID'],
-      [['open', '--key', join(dir, 'missing.json')], envelope, 'ERR_KEY_INVALID'],
+      [['open', '--key', join(b, 'private.jwk.json'), '--any-context'], envelope, 'ERR_ENVELOPE_WRONG_KEY'],
+      [['open', '--key', join(a, 'private.jwk.json'), '--any-context'], 'not an envelope', 'ERR_ENVELOPE_MALFORMED'],
+      [['open', '--key', join(a, 'public.jwk.json'), '--any-context'], envelope, 'ERR_KEY_INVALID'],
+      [['open', '--key', join(dir, 'missing.json'), '--any-context'], envelope, 'ERR_KEY_INVALID'],
       [['inspect'], '', 'ERR_ENVELOPE_MALFORMED'],
     ]
     for (const [args, input, code] of cases) {
@@ -108,6 +108,58 @@ describe('secure-fields CLI', function () {
     const top = await run(['--help'])
     expect(top.code).to.equal(0)
     expect(top.stdout).to.include('keygen')
+  })
+
+  it('keygen --alg makes post-quantum (AKP) and Key Encryption keys; an unknown alg is bad usage', async () => {
+    for (const alg of ['HPKE-9', 'HPKE-9-KE', 'HPKE-4-KE']) {
+      const out = join(dir, `alg-${alg}`)
+      const r = await run(['keygen', '--out', out, '--alg', alg])
+      expect(r.code, r.stderr).to.equal(0)
+      const pub = JSON.parse(readFileSync(join(out, 'public.jwk.json'), 'utf8'))
+      const priv = JSON.parse(readFileSync(join(out, 'private.jwk.json'), 'utf8'))
+      expect(pub.alg).to.equal(alg)
+      expect(pub.kty).to.equal(alg.startsWith('HPKE-9') ? 'AKP' : 'OKP')
+      expect(pub).to.not.have.property('priv')
+      expect(priv.kid).to.equal(pub.kid)
+      expect(statSync(join(out, 'private.jwk.json')).mode & 0o777).to.equal(0o600)
+    }
+    expect((await run(['keygen', '--out', join(dir, 'alg-bad'), '--alg', 'HPKE-0'])).code).to.equal(2)
+  })
+
+  it('seal --key A --key B makes one JSON envelope that inspect lists and either private key opens', async () => {
+    const a = join(dir, 'team-a')
+    const b = join(dir, 'team-b')
+    await run(['keygen', '--out', a, '--alg', 'HPKE-9-KE'])
+    await run(['keygen', '--out', b, '--alg', 'HPKE-9-KE'])
+    const sealed = await run(['seal', '--key', join(a, 'public.jwk.json'), '--key', join(b, 'public.jwk.json'), '--context', 'conv-9', '--kind', 'ssn'], '123456789\n')
+    expect(sealed.code, sealed.stderr).to.equal(0)
+    const envelope = sealed.stdout.trim()
+    expect(JSON.parse(envelope)).to.have.property('recipients').with.length(2)
+    const inspected = JSON.parse((await run(['inspect'], envelope)).stdout)
+    const kids = [a, b].map((d) => JSON.parse(readFileSync(join(d, 'public.jwk.json'), 'utf8')).kid)
+    expect(inspected).to.include({ serialization: 'json', kind: 'ssn', ctx: 'conv-9' })
+    expect(inspected.recipients).to.deep.equal(kids.map((kid) => ({ alg: 'HPKE-9-KE', kid, pq: true })))
+    for (const d of [a, b]) {
+      const opened = await run(['open', '--key', join(d, 'private.jwk.json'), '--context', 'conv-9'], envelope)
+      expect(opened.code, opened.stderr).to.equal(0)
+      expect(opened.stdout).to.equal('123456789')
+    }
+    // A key set file (JWKS) is the same set.
+    writeFileSync(join(dir, 'team.jwks.json'), JSON.stringify({ keys: kids.map((_, i) => JSON.parse(readFileSync(join([a, b][i]!, 'public.jwk.json'), 'utf8'))) }))
+    const fromSet = await run(['seal', '--key', join(dir, 'team.jwks.json'), '--context', 'conv-9'], 'x')
+    expect(JSON.parse((await run(['inspect'], fromSet.stdout)).stdout).recipients).to.have.length(2)
+  })
+
+  it('seal refuses keys that cannot share an envelope with exit 1 and ERR_RECIPIENTS_INVALID', async () => {
+    const pq = join(dir, 'mix-pq')
+    const classic = join(dir, 'mix-x')
+    await run(['keygen', '--out', pq, '--alg', 'HPKE-9-KE'])
+    await run(['keygen', '--out', classic, '--alg', 'HPKE-4-KE'])
+    const r = await run(['seal', '--key', join(pq, 'public.jwk.json'), '--key', join(classic, 'public.jwk.json'), '--context', 'c'], 'secret-value-9')
+    expect(r.code).to.equal(1)
+    expect(r.stderr).to.include('ERR_RECIPIENTS_INVALID')
+    expect(r.stderr).to.not.include('secret-value')
+    expect(r.stdout).to.equal('')
   })
 
   it('seal refuses an oversized plaintext with exit 1', async () => {

@@ -162,8 +162,9 @@ describe('secure-fields serve --admin-token-file', function () {
   })
 
   it('makes the choice of recipient keys explicit: pinned, registered, or --any-key', async () => {
+    // A missing or contradictory choice is a usage error (exit 2), said on stderr.
     const none = await serve([])
-    expect(none.code).to.equal(1)
+    expect(none.code).to.equal(2)
     expect(none.stderr).to.contain('--any-key')
     const any = await serve(['--any-key'])
     expect(any.url).to.be.a('string')
@@ -173,7 +174,7 @@ describe('secure-fields serve --admin-token-file', function () {
     const file = join(dir, 'token-any')
     writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 })
     const both = await serve(['--any-key', '--admin-token-file', file])
-    expect(both.code).to.equal(1)
+    expect(both.code).to.equal(2)
   })
 
   it('startFrameServer refuses an admin token shorter than 32 characters', async () => {

@@ -122,6 +122,18 @@ describe('node/redact', () => {
       expect(counts).to.deep.equal({ card: 1, ssn: 1, iban: 0 })
     })
 
+    it('never cuts a long line inside a number at one of its separators, full-width and division slashes included', async () => {
+      // Past its limit, the line must be cut: after the card there is nothing to cut at but the
+      // card's own separators, before it a comma.
+      for (const separator of ['/', '\uff0f', '\u2215', '\uff0e', '\u2013']) {
+        const card = ['4242', '4242', '4242', '4242'].join(separator)
+        const line = `${'word, '.repeat(60)}card ${card} ${'x'.repeat(600)}`
+        const { text, counts } = await throughStream([Buffer.from(line)], { maxLineLength: 416 })
+        expect(counts, separator).to.deep.equal({ card: 1, ssn: 0, iban: 0 })
+        expect(text).to.equal(redact(line)).and.not.include(card)
+      }
+    })
+
     it('pipes a large transcript without holding it whole', async () => {
       const lines = Array.from({ length: 20_000 }, (_, i) => (i % 100 === 0 ? `line ${i}: card 4242 4242 4242 4242` : `line ${i}: nothing here, order ${i}`))
       const stream = createRedactStream()

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { Redis } from 'ioredis'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -137,6 +138,44 @@ describe('store: Redis backend', function () {
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+    })
+
+    it('a claim is written into the record, which keeps its own expiry', async () => {
+      const store = await openRedisStore({ client: admin, prefix })
+      const id = await store.put(await testEnvelope(), { expiresAt: Date.now() + 30_000 })
+      await store.claim(id, { holder: 'tab-1', ttl: 5000 })
+      const record = JSON.parse((await admin.get(prefix + id))!) as { heldBy?: string; heldUntil?: number }
+      expect(record.heldBy).to.equal('tab-1')
+      expect(record.heldUntil).to.be.within(Date.now(), Date.now() + 5000)
+      expect(await admin.pttl(prefix + id)).to.be.within(25_000, 30_000)
+      expect(await store.release(id, 'tab-1')).to.equal(true)
+      expect(JSON.parse((await admin.get(prefix + id))!)).to.not.have.any.keys('heldBy', 'heldUntil')
+      expect(await admin.pttl(prefix + id)).to.be.within(25_000, 30_000)
+      await store.close()
+    })
+
+    it('says which package to install when ioredis is missing', async () => {
+      const storeModule = new URL('../../src/node/store/index.ts', import.meta.url).href
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--import',
+          new URL('./support/hide-modules.mjs', import.meta.url).href,
+          // An ES module: CommonJS `-e` code that mentions `crypto` (as a checkout's path may) runs
+          // inside a function, where the top-level await below is a syntax error.
+          '--input-type=module',
+          '-e',
+          `const { openRedisStore } = await import(${JSON.stringify(storeModule)})
+try { await openRedisStore({ url: 'redis://127.0.0.1:1' }); console.log('{}') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`,
+        ],
+        { encoding: 'utf8', env: { ...process.env, SF_HIDE_MODULES: 'ioredis' }, timeout: 30000 },
+      )
+      expect(probe.status, probe.stderr).to.equal(0)
+      const { code, message } = JSON.parse(probe.stdout) as { code: string; message: string }
+      expect(code).to.equal('ERR_STORE_UNAVAILABLE')
+      expect(message).to.include('npm install ioredis')
     })
 
     it('fails with the install command when redis-server is missing', async () => {

@@ -94,6 +94,11 @@ describe('consent protocol', () => {
       expect(parseGateFrameMessage({ sf: 1, t: 'gate', id: 'pending' }, drops)).to.equal(undefined)
       const state = { consented: false, visible: true, controls: { agree: { x: 1, y: 2, width: 3, height: 4 }, withdraw: null } }
       expect(parseGateFrameMessage({ sf: 1, t: 'state', state }, drops)).to.deep.equal({ t: 'state', state })
+      // Where the consent box is: a rectangle, or nothing.
+      const boxed = { ...state, box: { x: 0, y: 0, width: 300, height: 180 } }
+      expect(parseGateFrameMessage({ sf: 1, t: 'state', state: boxed }, drops)).to.deep.equal({ t: 'state', state: boxed })
+      expect(parseGateFrameMessage({ sf: 1, t: 'state', state: { ...state, box: { x: 'wide' } } }, drops)).to.equal(undefined)
+      expect(parseGateFrameMessage({ sf: 1, t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'moved' }, drops)).to.deep.equal({ t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'moved' })
       expect(parseGateFrameMessage({ sf: 1, t: 'height', px: 120 }, drops)).to.deep.equal({ t: 'height', px: 120 })
     })
   })

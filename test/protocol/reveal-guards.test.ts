@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import fc from 'fast-check'
-import { DropCounter } from '../../src/protocol/guards.js'
+import { DropCounter, MAX_ENVELOPE_CHARS } from '../../src/protocol/guards.js'
 import { clampShowFor, parseRevealFrameMessage, parseRevealHostMessage, type RevealConfig } from '../../src/protocol/reveal.js'
 
 const config: RevealConfig = { desk: 'desk-1', envelope: null, context: 'conversation-42', showFor: 30, locale: 'en', theme: {} }
@@ -22,7 +22,7 @@ describe('protocol/reveal: the guards of the reveal desk', () => {
     const bad: unknown[] = [
       { sf: 1, t: 'config', config: { ...config, desk: 'has space' } },
       { sf: 1, t: 'config', config: { ...config, desk: '' } },
-      { sf: 1, t: 'config', config: { ...config, envelope: 'e'.repeat(16385) } },
+      { sf: 1, t: 'config', config: { ...config, envelope: 'e'.repeat(MAX_ENVELOPE_CHARS + 1) } },
       { sf: 1, t: 'config', config: { ...config, theme: 'red' } },
       { sf: 1, t: 'reveal' },
       { sf: 1, t: 'reveal', id: -1 },

@@ -8,6 +8,7 @@ interface Bundle {
   React: typeof import('react')
   createRoot: typeof import('react-dom/client').createRoot
   SecureReact: typeof import('../../src/react/index.js')
+  SecureReactAgent: typeof import('../../src/react/agent.js')
 }
 
 describe('React wrappers', () => {
@@ -99,7 +100,7 @@ describe('React wrappers', () => {
   })
 
   it('every component maps its events to on… props', async () => {
-    const { React, createRoot, SecureReact } = (await import(/* @vite-ignore */ '/__sf/react-bundle.js' as string)) as Bundle
+    const { React, createRoot, SecureReact, SecureReactAgent } = (await import(/* @vite-ignore */ '/__sf/react-bundle.js' as string)) as Bundle
     const cfg = await testConfig()
     const container = document.body.appendChild(document.createElement('div'))
     const root = createRoot(container)
@@ -110,7 +111,7 @@ describe('React wrappers', () => {
         'div',
         null,
         React.createElement(SecureReact.SecureTextInput, { ...field, preset: 'iban', onSecureReady: () => heard.push('text') }),
-        React.createElement(SecureReact.SecureReveal, { frameOrigin: cfg.frameBase, desk: `desk-${crypto.randomUUID().slice(0, 8)}`, onSecureReady: () => heard.push('reveal') }),
+        React.createElement(SecureReactAgent.SecureReveal, { frameOrigin: cfg.frameBase, desk: `desk-${crypto.randomUUID().slice(0, 8)}`, onSecureReady: () => heard.push('reveal') }),
       ),
     )
     const elements = await found(container, 'secure-text-input, secure-reveal', 2)

@@ -3,10 +3,11 @@
  * against the real frame origin, waiting for events, typing through real key events.
  */
 import { sendKeys } from '@web/test-runner-commands'
-import type { PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
+import type { AnyPrivateJwk, AnyPublicJwk, PrivateJwk, PublicJwk } from '../../src/crypto/jwk.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
 import type { SecureChangeDetail } from '../../src/host/events.js'
 import '../../src/host/define.js'
+import '../../src/host/agent.js'
 
 /** What the test server publishes (test/support/wtr-frame-origin.mjs). */
 export interface TestConfig {
@@ -21,6 +22,22 @@ export interface TestConfig {
   strictFrameBase: string
   /** A frame origin whose policy requires consent for `card` fields. */
   consentFrameBase: string
+  /** A frame origin whose policy seals `ssn` and `iban` to post-quantum keys only. */
+  pqFrameBase: string
+  /** A post-quantum key pair (HPKE-9), pinned on every test origin that pins. */
+  pqKey: KeyPair
+  /** Two pinned Key Encryption key pairs (HPKE-4-KE): a key set. */
+  team: KeyPair[]
+  /** Two pinned post-quantum Key Encryption key pairs (HPKE-9-KE): a key set. */
+  pqTeam: KeyPair[]
+  /** A Key Encryption key pair (HPKE-4-KE) no test origin pins. */
+  unpinnedTeamKey: KeyPair
+}
+
+/** A public and private JWK. */
+export interface KeyPair {
+  publicJwk: AnyPublicJwk
+  privateJwk: AnyPrivateJwk
 }
 
 let config: Promise<TestConfig> | undefined
@@ -104,8 +121,20 @@ export async function waitForState(
 }
 
 /**
- * Moves focus out of the field to a host input: the value settles, and a preview that waits for
- * the customer to leave the field (a value that could still grow) is published.
+ * The customer tabs out of the field with a real Tab key from its last input: they say they are
+ * done, and a preview that waits for them (a value that could still grow) is released. Focus
+ * lands on a host input placed after the element.
+ */
+export async function tabOut(element: SecureFieldElement): Promise<void> {
+  const blurred = nextEvent(element, 'secure-blur')
+  element.after(document.createElement('input'))
+  await sendKeys({ press: 'Tab' })
+  await blurred
+}
+
+/**
+ * The page moves focus out of the field to a host input (script `focus()`): the frame sees a blur
+ * it cannot tell from a customer's, which releases nothing.
  */
 export async function leave(element: SecureFieldElement): Promise<void> {
   const blurred = nextEvent(element, 'secure-blur')

@@ -10,19 +10,25 @@ export interface RawFrame {
   /** Messages the frame sent on the port. */
   received: FrameMessage[]
   port?: MessagePort
-  /** Performs the real handshake from this (the parent) window. */
+  /** Performs the real handshake from this (the parent) window; resolves once the frame says `ready`. */
   hello(): Promise<MessagePort>
+  /** Sends the hello without waiting for `ready` (a frame that refuses never sends it). */
+  sendHello(): MessagePort
   /** Waits for a port message satisfying `predicate`. */
   next(predicate: (m: FrameMessage) => boolean, timeout?: number): Promise<FrameMessage>
   send(message: unknown): void
 }
 
-/** Loads `page` from the test frame origin into a sandboxed iframe and waits for its boot. */
-export async function rawFrame(page = 'card', declaredOrigin = location.origin): Promise<RawFrame> {
+/**
+ * Loads `page` from the test frame origin (or from `base`, another deployment of the frames) into a
+ * sandboxed iframe and waits for its boot.
+ */
+export async function rawFrame(page = 'card', declaredOrigin = location.origin, base?: string): Promise<RawFrame> {
   const cfg = await testConfig()
+  const frameBase = base ?? cfg.frameBase
   const iframe = document.createElement('iframe')
   iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms')
-  iframe.src = `${cfg.frameBase}${page}.html#o=${encodeURIComponent(declaredOrigin)}`
+  iframe.src = `${frameBase}${page}.html#o=${encodeURIComponent(declaredOrigin)}`
   const booted = new Promise<void>((resolve) => {
     const onMessage = (e: MessageEvent) => {
       if (e.source === iframe.contentWindow && (e.data as { t?: string })?.t === 'boot') {
@@ -40,6 +46,12 @@ export async function rawFrame(page = 'card', declaredOrigin = location.origin):
     iframe,
     received,
     async hello() {
+      const ready = frame.next((m) => m.t === 'ready')
+      const port = frame.sendHello()
+      await ready
+      return port
+    },
+    sendHello() {
       const channel = new MessageChannel()
       frame.port = channel.port1
       channel.port1.onmessage = (e) => {
@@ -52,9 +64,7 @@ export async function rawFrame(page = 'card', declaredOrigin = location.origin):
           }
         }
       }
-      const ready = frame.next((m) => m.t === 'ready')
-      iframe.contentWindow!.postMessage({ sf: 1, t: 'hello' }, cfg.frameOrigin, [channel.port2])
-      await ready
+      iframe.contentWindow!.postMessage({ sf: 1, t: 'hello' }, new URL(frameBase).origin, [channel.port2])
       return channel.port1
     },
     next(predicate, timeout = 10000) {

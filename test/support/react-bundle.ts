@@ -4,3 +4,4 @@ import * as React from 'react'
 export { React }
 export { createRoot } from 'react-dom/client'
 export * as SecureReact from '../../src/react/index.js'
+export * as SecureReactAgent from '../../src/react/agent.js'

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { CipherSuite, MODE_BASE, MODE_PSK, type AEADFactory, type KDFFactory } from 'hpke'
+import { CipherSuite, MODE_BASE, MODE_PSK, type AEADFactory, type KDFFactory, type KeyPair } from 'hpke'
 import { createX25519Kem, type X25519Key } from '../../src/crypto/x25519-kem.js'
 import { createHpke4Suite } from '../../src/crypto/suite.js'
 import { hex, loadVectorJson, toHex } from './vectors.js'
@@ -54,7 +54,7 @@ export function describeRfc9180(name: string, kdf: KDFFactory, aead: AEADFactory
         it('the sender with ikmE produces enc, every ciphertext and every export', async () => {
           const v = vector()
           // Fix the ephemeral key to the vector's ikmE (test hook of the KEM).
-          const kem = createX25519Kem({ kdf: kdf(), ephemeral: () => suite.DeriveKeyPair(hex(v.ikmE), false) })
+          const kem = createX25519Kem({ kdf: kdf(), ephemeral: () => suite.DeriveKeyPair(hex(v.ikmE), false) as Promise<KeyPair<X25519Key>> })
           const sender = new CipherSuite<X25519Key>(kem, kdf, aead)
           const { encapsulatedSecret, ctx } = await sender.SetupSender(await sender.DeserializePublicKey(hex(v.pkRm)), options())
           expect(toHex(encapsulatedSecret)).to.equal(v.enc)

@@ -93,7 +93,8 @@ const CARD_SENTENCES = [
   '{} 2468',
   '11/29 {}',
 ]
-const CARD_SEPARATORS = ['', ' ', '-', '  ', '/', '.', '\u00a0', ' - ', '\u2009']
+// Every separator the fields read, full-width and division slashes among them (src/validate/digits.ts).
+const CARD_SEPARATORS = ['', ' ', '-', '  ', '/', '.', '\u00a0', ' - ', '\u2009', '\uff0f', '\u2215', '\uff0e']
 
 /** A prefix of the brand's pattern: a listed prefix, or a value in a listed range. */
 function prefixOf(pattern: number | number[], random: Random): string {
@@ -143,7 +144,7 @@ function cards(random: Random, perBrandLength: number): CorpusItem[] {
 
 const SSN_SENTENCES = ['{}', 'my ssn is {}', 'SSN: {}', 'social security number {}', 'it is {}, born 04/12/1980', 'mi número de seguro social es {}', 'ok: {}']
 const SSN_WORD_SENTENCES = ['SSN {}', 'my social is {}', '{} is my ssn', 'ssn#{}', 'Social Security No. {}', 'ITIN: {}', 'seguro social {}']
-const SSN_SEPARATORS = ['-', ' ', '.', '\u2013', '/', ' - ']
+const SSN_SEPARATORS = ['-', ' ', '.', '\u2013', '/', ' - ', '\uff0f', '\u2215']
 
 function validSsnDigits(random: Random, itin: boolean): string {
   for (;;) {

@@ -5,6 +5,9 @@
 // keep their CSP: the probe runs in their context through the protocol, not as page script.
 //
 //   executeServerCommand('sf-frame-probe', { page: 'card' })  →  FrameProbe[] (see frame-probe.ts)
+//   executeServerCommand('sf-frame-axe', { page: 'card', backdrop: '#121417' })  →  [{ url, violations }]
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 /** Runs inside a frame: what the probe reports. Self-contained (it is serialized). */
 function probe() {
@@ -51,19 +54,47 @@ function probe() {
   }
 }
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * Runs inside a frame: axe's WCAG 2.x A/AA rules on the frame's document. The frame is
+ * transparent, so what shows behind its text is the host page's background, which axe inside the
+ * frame cannot see: the root gets that backdrop first (through the CSSOM, which the CSP allows).
+ */
+async function axeInFrame({ backdrop }) {
+  document.documentElement.style.setProperty('background-color', backdrop)
+  try {
+    const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+    return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.trim()) }))
+  } finally {
+    document.documentElement.style.removeProperty('background-color')
+  }
+}
+
 export function frameProbePlugin() {
   return {
     name: 'secure-fields-frame-probe',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'sf-frame-probe') return undefined
+      if (command !== 'sf-frame-probe' && command !== 'sf-frame-axe') return undefined
       const page = session.browser.getPage(session.id)
       const suffix = payload?.page ? `/${payload.page}.html` : ''
-      const frames = page.frames().filter((f) => f !== page.mainFrame() && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
-      // A frame that navigates while it is probed (an element re-opening its frame) is skipped:
-      // the caller probes again and meets the new one (probeFrame waits for a frame to appear).
-      const gone = (error) => /Execution context was destroyed|detached Frame|Target closed/i.test(String(error?.message ?? error))
-      const probed = await Promise.all(frames.map((f) => f.evaluate(probe).catch((error) => (gone(error) ? undefined : Promise.reject(error)))))
-      return probed.filter((p) => p !== undefined)
+      const frames = page.frames().filter((f) => f !== page.mainFrame() && !f.detached && new URL(f.url(), 'http://x').pathname.endsWith(suffix) && f.url().startsWith('http'))
+      if (command === 'sf-frame-probe') {
+        // A frame that is still navigating (its first document being replaced), or one of the
+        // previous test's that the browser detaches under the probe, is left out of this answer
+        // rather than failing it: callers poll until the frame they wait for is there (probeFrame).
+        const gone = (error) => (/Execution context was destroyed|detached|Target closed/i.test(String(error?.message)) ? null : Promise.reject(error))
+        const probed = await Promise.all(frames.map((f) => f.evaluate(probe).catch(gone)))
+        return probed.filter((p) => p !== null)
+      }
+      // sf-frame-axe { page?, backdrop }: axe inside each frame (its source evaluated through the
+      // DevTools protocol, which the frame's CSP does not govern), as [{ url, violations }].
+      const results = []
+      for (const f of frames) {
+        await f.evaluate(AXE)
+        results.push({ url: f.url(), violations: await f.evaluate(axeInFrame, { backdrop: payload.backdrop }) })
+      }
+      return results
     },
   }
 }

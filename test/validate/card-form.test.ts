@@ -25,6 +25,8 @@ describe('validate/card-form: validateCard', () => {
       valid: false,
       brand: result.brand,
       errors: { number: 'card.number.incomplete', expiry: 'card.expiry.past', cvc: 'card.cvc.empty' },
+      // The past date is typed to its end; the number and the code are not.
+      completeParts: { number: false, expiry: true, cvc: false },
       preview: '',
     })
   })

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { detectBrand, validateCardNumber } from '../../src/validate/card.js'
 import { isValidationCode, VALIDATION_CODES, type ValidationCode } from '../../src/validate/codes.js'
 import { validateCvc } from '../../src/validate/cvc.js'
+import { segmentCardEntry } from '../../src/validate/card-entry.js'
 import { validateExpiry } from '../../src/validate/expiry.js'
 import { validateIban } from '../../src/validate/iban.js'
 import { validateSsn } from '../../src/validate/ssn.js'
@@ -18,6 +19,8 @@ const PRODUCERS: Record<ValidationCode, () => string | undefined> = {
   'card.number.unknown-brand': () => validateCardNumber('9999').code,
   'card.number.invalid-characters': () => validateCardNumber('4242x').code,
   'card.number.too-long': () => validateCardNumber('3782822463100051').code,
+  // A Maestro typed in one go: 18 digits and 05/30, or 19 digits and 5/30.
+  'card.entry.ambiguous': () => (segmentCardEntry('67597308878820294005/30404', NOW).ambiguous ? 'card.entry.ambiguous' : undefined),
   'card.expiry.empty': () => validateExpiry('', NOW).code,
   'card.expiry.incomplete': () => validateExpiry('1/2', NOW).code,
   'card.expiry.invalid': () => validateExpiry('ab/cd', NOW).code,
@@ -56,7 +59,7 @@ const PRODUCERS: Record<ValidationCode, () => string | undefined> = {
 describe('validate/codes', () => {
   it('lists each code once, in the form <field>.<reason>', () => {
     expect(new Set(VALIDATION_CODES).size).to.equal(VALIDATION_CODES.length)
-    for (const code of VALIDATION_CODES) expect(code).to.match(/^(card\.(number|expiry|cvc)|ssn|iban|account|id)\.[a-z]+(-[a-z]+)*$/)
+    for (const code of VALIDATION_CODES) expect(code).to.match(/^(card\.(number|expiry|cvc|entry)|ssn|iban|account|id)\.[a-z]+(-[a-z]+)*$/)
   })
 
   it('holds every code the brief names', () => {

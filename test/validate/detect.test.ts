@@ -12,7 +12,7 @@ const kinds = (text: string) => findSensitiveNumbers(text).map((m) => `${m.kind}
 /** Words that say nothing about what a number is. */
 const NEUTRAL = fc.array(fc.constantFrom('hello', 'my', 'number', 'is', 'thanks', 'ok', ',', ':', 'please', 'here', '—', '!', '?', 'the', 'and', 'مرحبا', 'hola', 'merci', 'danke'), { maxLength: 6 }).map((w) => w.join(' '))
 const SCRIPT = fc.constantFrom('ascii', 'arabic-indic', 'extended-arabic-indic', 'full-width') as fc.Arbitrary<Parameters<typeof inScript>[1]>
-const CARD_SEPARATOR = fc.constantFrom('', ' ', '-', '  ', '/', '.', '\u00a0', ' - ', '\u2009', '\u2013', '\u3000')
+const CARD_SEPARATOR = fc.constantFrom('', ' ', '-', '  ', '/', '.', '\u00a0', ' - ', '\u2009', '\u2013', '\u3000', '\uff0f', '\u2215', '\uff0e')
 
 function grouped(digits: string, gaps: readonly number[], separator: string): string {
   return [...digits].map((d, i) => (gaps.includes(i) && separator ? separator : '') + d).join('')
@@ -25,8 +25,18 @@ describe('validate/detect', () => {
       expect(findSensitiveNumbers(text)).to.deep.equal([{ kind: 'card', start: 11, end: 30, preview: 'Visa •••• 4242' }])
     })
 
-    it('reads the separators and digit scripts of the fields: double spaces, slashes, no-break spaces, Arabic-Indic and full-width digits', () => {
-      for (const written of ['4242  4242  4242  4242', '4242/4242/4242/4242', '4242\u00a04242\u00a04242\u00a04242', '٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢', '۴۲۴۲-۴۲۴۲-۴۲۴۲-۴۲۴۲', '４２４２４２４２４２４２４２４２']) {
+    it('reads the separators and digit scripts of the fields: double spaces, slashes (full-width and division ones too), no-break spaces, full-width stops, Arabic-Indic and full-width digits', () => {
+      for (const written of [
+        '4242  4242  4242  4242',
+        '4242/4242/4242/4242',
+        '4242／4242／4242／4242',
+        '4242\u22154242\u22154242\u22154242',
+        '４２４２．４２４２．４２４２．４２４２',
+        '4242\u00a04242\u00a04242\u00a04242',
+        '٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢',
+        '۴۲۴۲-۴۲۴۲-۴۲۴۲-۴۲۴۲',
+        '４２４２４２４２４２４２４２４２',
+      ]) {
         expect(kinds(`card ${written} ok`), written).to.deep.equal([`card:${written}:Visa •••• 4242`])
       }
     })
@@ -36,6 +46,9 @@ describe('validate/detect', () => {
       expect(kinds('4111 1111 1111 1111 1229 123')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111'])
       expect(kinds('3782 822463 10005 1229 1234')).to.deep.equal(['card:3782 822463 10005:American Express •••• 0005'])
       expect(kinds('11/29 4111 1111 1111 1111')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111'])
+      // An expiry typed with a full-width or division slash is one written with a slash.
+      expect(kinds('１１／２９ ４１１１ １１１１ １１１１ １１１１')).to.deep.equal(['card:４１１１ １１１１ １１１１ １１１１:Visa •••• 1111'])
+      expect(kinds('11\u221529 4111 1111 1111 1111')).to.deep.equal(['card:4111 1111 1111 1111:Visa •••• 1111'])
     })
 
     it('finds two cards in one run, set apart or one after the other', () => {

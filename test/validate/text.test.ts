@@ -14,12 +14,14 @@ describe('validate/text', () => {
         value: 'DE89370400440532013000',
         complete: true,
         valid: true,
+        final: true,
         preview: 'DE •••• 3000',
       })
       expect(validateText('DE89370400440532013001', { preset: 'iban' })).to.deep.equal({
         value: 'DE89370400440532013001',
         complete: true,
         valid: false,
+        final: false,
         code: 'iban.invalid-checksum',
         preview: '',
       })
@@ -32,12 +34,13 @@ describe('validate/text', () => {
   })
 
   describe('preset account', () => {
-    const table: [string, TextOptions, { value: string; complete: boolean; valid: boolean; code?: string; preview: string }][] = [
+    const table: [string, TextOptions, { value: string; complete: boolean; valid: boolean; code?: string; preview: string; final?: true }][] = [
       ['000123456789', { preset: 'account' }, { value: '000123456789', complete: true, valid: true, preview: '•••• 6789' }],
       ['0001 2345-6789', { preset: 'account' }, { value: '000123456789', complete: true, valid: true, preview: '•••• 6789' }],
       ['1234', { preset: 'account' }, { value: '1234', complete: true, valid: true, preview: '•••• 34' }],
       ['123', { preset: 'account' }, { value: '123', complete: false, valid: false, code: 'account.too-short', preview: '' }],
-      ['1'.repeat(17), { preset: 'account' }, { value: '1'.repeat(17), complete: true, valid: true, preview: '•••• 1111' }],
+      // At maxLength (17 by default) the number cannot grow: final.
+      ['1'.repeat(17), { preset: 'account' }, { value: '1'.repeat(17), complete: true, valid: true, preview: '•••• 1111', final: true }],
       ['1'.repeat(18), { preset: 'account' }, { value: '1'.repeat(18), complete: true, valid: false, code: 'account.too-long', preview: '' }],
       ['', { preset: 'account' }, { value: '', complete: false, valid: false, code: 'account.empty', preview: '' }],
       ['1234a5', { preset: 'account' }, { value: '12345', complete: false, valid: false, code: 'account.invalid-characters', preview: '' }],
@@ -47,7 +50,7 @@ describe('validate/text', () => {
     ]
     for (const [input, options, expected] of table) {
       it(`${JSON.stringify(input)} with ${JSON.stringify(options)} → ${expected.code ?? 'valid'}`, () => {
-        expect(validateText(input, options)).to.deep.equal(expected)
+        expect(validateText(input, options)).to.deep.equal({ final: false, ...expected })
       })
     }
 
@@ -68,6 +71,7 @@ describe('validate/text', () => {
         value: 'XY99AB12',
         complete: true,
         valid: true,
+        final: false,
         preview: '•••• AB12',
       })
       expect(validateText('AB123456', passport)).to.include({ valid: true, preview: '•••• 3456' })
@@ -87,7 +91,7 @@ describe('validate/text', () => {
     })
 
     it('reports empty, too long and too short', () => {
-      expect(validateText('   ', passport)).to.deep.equal({ value: '', complete: false, valid: false, code: 'id.empty', preview: '' })
+      expect(validateText('   ', passport)).to.deep.equal({ value: '', complete: false, valid: false, final: false, code: 'id.empty', preview: '' })
       expect(validateText('A'.repeat(65), { preset: 'id' })).to.include({ valid: false, code: 'id.too-long' })
       expect(validateText('AB12', { preset: 'id', minLength: 5 })).to.include({ complete: false, valid: false, code: 'id.too-short' })
       expect(validateText('ABC', { preset: 'id', maxLength: 2 })).to.include({ code: 'id.too-long' })
@@ -144,5 +148,18 @@ describe('validate/text', () => {
     expect(validate('123456').valid).to.equal(true)
     expect(validate('12345').code).to.equal('account.too-short')
     expect(() => validate(7 as unknown as string)).to.throw(SecureFieldsError)
+  })
+})
+
+describe('validate/text: patterns run in linear time', () => {
+  it('a pattern that backtracks exponentially validates a 256-character value at once', () => {
+    // (?:[0-4]|[0-4])*- takes 2^n steps on a backtracking engine for n zeros: never finishing here.
+    const validate = createTextValidator({ preset: 'id', pattern: '(?:[0-4]|[0-4])*-', maxLength: 256 })
+    expect(validate('0'.repeat(255) + 'x')).to.include({ valid: false, code: 'id.invalid' })
+    expect(validate('0'.repeat(255) + '-')).to.include({ valid: true })
+  })
+
+  it('refuses patterns that need backtracking: lookarounds and backreferences', () => {
+    for (const pattern of ['(?=A)[A-Z]+', '(?!x).+', '(a)\\1', '(?<=a)b']) expectOptionError({ preset: 'id', pattern })
   })
 })

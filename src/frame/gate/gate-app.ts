@@ -1,9 +1,9 @@
 /**
  * The consent gate's frame: shows what the customer is asked to agree to, takes the agreement only
- * from a real, trusted gesture on a fully visible gate, and tells the field frames of the same
- * page — on the frame origin, over {@link CONSENT_CHANNEL} — that they may unlock. The host page
- * configures the text and hears the outcome (the receipt and its digest); it never carries
- * consent to a field, so it cannot forge it.
+ * from a real, trusted gesture on a fully visible consent box — judged per input type
+ * (`gesture-rules.ts`) — and tells the field frames of the same page — on the frame origin, over
+ * {@link CONSENT_CHANNEL} — that they may unlock. The host page configures the text and hears the
+ * outcome (the receipt and its digest); it never carries consent to a field, so it cannot forge it.
  *
  * @module
  */
@@ -29,7 +29,14 @@ import { connectWith, type HostChannel } from '../runtime/channel.js'
 import { watchHeight } from '../runtime/height.js'
 import { GateView } from './gate-view.js'
 import { CONFIRM_MS, watchVisibility, type VisibilityWatch } from './visibility.js'
-import { contentFits, DWELL_MS, watchPointerDwell } from './pointer-dwell.js'
+import { pointerKindOf, watchGestures } from './gesture-watch.js'
+import type { PointerKind } from './gesture-rules.js'
+
+/** Why a gesture was refused: the box was not wholly visible, or it moved under the pointer. */
+type Refusal = 'hidden' | 'moved'
+
+/** The input that made a gesture: a pointer type, or the keyboard (and assistive technology). */
+type Input = PointerKind | 'keyboard'
 
 type GateChannel = HostChannel<GateHostMessage, GateFrameMessage>
 
@@ -66,14 +73,21 @@ class GateApp {
   private readonly broadcast = new BroadcastChannel(CONSENT_CHANNEL)
   private readonly view = new GateView()
   private visibility?: VisibilityWatch
-  private readonly dwell = watchPointerDwell()
+  private readonly gestures = watchGestures({
+    isControl: (target) => target instanceof Node && (this.view.agree.contains(target) || this.view.label.contains(target)),
+    keepClear: () => [this.view.link],
+    // The browser dropped a tap on the checkbox: the frame had just moved under the finger.
+    onDroppedTap: () => {
+      if (!this.agreement && !this.pending && this.shown) this.refuse('moved', 'touch')
+    },
+  })
   private config?: GateConfig
   private locale: Locale = GATE_ENGLISH
   /** What is shown and may be agreed to; `undefined` while the configuration cannot be. */
   private shown?: Shown
   private agreement?: Agreement
   /** A gesture waiting for its confirmation period (see `CONFIRM_MS`). */
-  private pending?: { shown: Shown; time: string; timer: ReturnType<typeof setTimeout> }
+  private pending?: { shown: Shown; time: string; timer: ReturnType<typeof setTimeout>; input: Input }
 
   constructor(private readonly channel: GateChannel) {}
 
@@ -98,6 +112,7 @@ class GateApp {
     if (message.t === 'destroy') {
       this.withdraw('closed')
       this.visibility?.disconnect()
+      this.gestures.stop()
       this.broadcast.close()
       this.view.root.remove()
       return
@@ -118,7 +133,9 @@ class GateApp {
     const text = this.view.render(config, this.locale, policyUrl)
     const usable = !!config.purpose.trim() && policyUrl !== undefined
     if (!usable || text !== this.shown?.text || policyUrl !== this.shown.policyUrl) {
-      // What the customer agreed to (or is about to) is no longer what is shown: it ends.
+      // What the customer agreed to (or is about to) is no longer what is shown: it ends. The new
+      // text moved the checkbox inside the frame, whatever the pointer was resting on.
+      this.gestures.relayout()
       this.cancelPending()
       this.withdraw('changed')
       this.shown = usable ? { text, policyUrl, purpose: config.purpose, policyVersion: config.policyVersion, textDigest: digestText(text) } : undefined
@@ -128,14 +145,18 @@ class GateApp {
     this.view.showConsented(!!this.agreement, this.locale)
     if (config.demo) this.demoConsent()
     if (first) {
-      this.visibility = watchVisibility(this.view.root, (armed) => {
-        // Covered, faded or moved during the confirmation period: the gesture does not count.
-        if (!armed && this.pending) {
+      this.visibility = watchVisibility(this.view.box, (armed) => {
+        // Covered, faded or cut off during the confirmation period: the gesture does not count.
+        // (A resize then is no reason: the gesture was made on a box that stood still.)
+        if (!armed && this.pending && !this.visibility?.settling) {
+          const { input } = this.pending
           this.cancelPending()
-          this.refuseObscured()
+          this.refuse('hidden', input)
         }
         this.sendState()
       })
+      // A resized frame: the browser drops taps on it for a moment, and its text may have reflowed.
+      addEventListener('resize', () => this.visibility?.resized())
       watchHeight((px) => {
         this.channel.send({ t: 'height', px })
         this.sendState()
@@ -145,8 +166,10 @@ class GateApp {
   }
 
   /**
-   * The consent gesture: trusted, on an armed (fully visible, unobscured) gate, then confirmed.
-   * Unticking the box withdraws, like the withdraw button.
+   * The consent gesture: a trusted click on the checkbox (or its label), made by a pointer the
+   * rules of its type accept (`gesture-rules.ts`) or by the keyboard, on a consent box that is
+   * wholly visible and unobscured ("armed"), then confirmed. Unticking the box withdraws, like the
+   * withdraw button.
    */
   private onAgreeClick(event: MouseEvent): void {
     if (!event.isTrusted || this.pending || !this.shown) {
@@ -154,23 +177,30 @@ class GateApp {
       return
     }
     if (this.agreement) return this.withdraw('customer')
-    // A pointer click counts only after the pointer rested in the frame (the gate was not slid
-    // under it); a keyboard activation (detail 0) has no pointer. The whole text must be in view.
-    const pointer = event.detail > 0
-    if (!this.visibility?.armed || (pointer && this.dwell.dwell(event) < DWELL_MS) || !contentFits()) {
+    const kind = pointerKindOf(event)
+    const input: Input = kind ?? 'keyboard'
+    // What the customer must see — purpose, policy link, checkbox — must be in view, unobscured,
+    // unfaded, untransformed, and have been so for a while (visibility.ts). A click no pointer made
+    // (Space, or assistive technology) has no position to check, and a resized frame does not move
+    // it; a pointer's must be its own, on a gate that did not move under it.
+    const settling = this.visibility?.settling === true
+    let refusal: Refusal | undefined
+    if (!(this.visibility?.armed || (!kind && settling)) || !this.view.boxInView()) refusal = kind && settling ? 'moved' : 'hidden'
+    else if (kind && this.gestures.judge(event, kind)) refusal = 'moved'
+    if (refusal) {
       event.preventDefault() // the box stays unticked
-      return this.refuseObscured()
+      return this.refuse(refusal, input)
     }
-    // Accepted only if the gate is still armed once the observer has reported on the moment of
-    // the click: an overlay laid over the gate just before it is caught here.
+    // Accepted only if the box is still armed once the observer has reported on the moment of the
+    // click: an overlay laid over the gate just before it is caught here.
     const shown = this.shown
     const time = new Date().toISOString()
     const timer = setTimeout(() => {
       this.pending = undefined
-      if (this.visibility?.armed && this.shown === shown) void this.agree(shown, time)
+      if ((this.visibility?.armed || this.visibility?.settling) && this.shown === shown) void this.agree(shown, time)
       else this.view.agree.checked = false
     }, CONFIRM_MS)
-    this.pending = { shown, time, timer }
+    this.pending = { shown, time, timer, input }
   }
 
   /**
@@ -193,11 +223,17 @@ class GateApp {
     this.view.agree.checked = false
   }
 
-  private refuseObscured(): void {
-    const message = this.locale.t('consent.obscured')
+  /**
+   * Tells the customer why their gesture did not count and what to do (announced: assertive live
+   * region), and the page why (`refused`, and an audit event).
+   */
+  private refuse(refusal: Refusal, input: Input): void {
+    const verb = input === 'keyboard' ? 'key' : input === 'mouse' ? 'click' : 'tap'
+    const message = refusal === 'hidden' ? this.locale.t(`consent.hidden.${verb}`) : this.locale.t(input === 'mouse' ? 'consent.moved.click' : 'consent.moved.tap')
     this.view.announce(message)
-    this.channel.send({ t: 'refused', code: ConsentErrorCodes.CONSENT_OBSCURED, message })
-    this.channel.send({ t: 'audit', event: 'consent-refused', detail: { reason: 'obscured' } })
+    const code = refusal === 'hidden' ? ConsentErrorCodes.CONSENT_OBSCURED : ConsentErrorCodes.CONSENT_MOVED
+    this.channel.send({ t: 'refused', code, message })
+    this.channel.send({ t: 'audit', event: 'consent-refused', detail: { reason: refusal === 'hidden' ? 'obscured' : 'moved', input } })
   }
 
   private async agree(shown: Shown, time: string): Promise<void> {
@@ -239,6 +275,6 @@ class GateApp {
 
   private sendState(): void {
     if (!this.config) return
-    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls() } })
+    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls(), box: this.view.boxRect() } })
   }
 }

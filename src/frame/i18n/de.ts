@@ -13,6 +13,7 @@ export const de: Messages = {
   'card.number.unknown-brand': 'Dieser Kartentyp wird nicht unterstützt.',
   'card.number.invalid-characters': 'Die Kartennummer darf nur Ziffern enthalten.',
   'card.number.too-long': 'Ihre Kartennummer ist zu lang.',
+  'card.entry.ambiguous': 'Prüfen Sie Kartennummer und Ablaufdatum: Sie lassen sich auf zwei Arten lesen.',
   'card.expiry.empty': 'Geben Sie das Ablaufdatum ein.',
   'card.expiry.incomplete': 'Das Ablaufdatum ist unvollständig.',
   'card.expiry.invalid': 'Geben Sie das Ablaufdatum im Format MM/JJ ein.',
@@ -67,8 +68,16 @@ export const de: Messages = {
   'consent.agree': 'Ich bin damit einverstanden, diese Angaben für den oben genannten Zweck weiterzugeben.',
   'consent.given': 'Einwilligung erteilt.',
   'consent.withdraw': 'Einwilligung widerrufen',
-  'consent.obscured':
-    'Dieses Einwilligungsfeld ist teilweise ausgeblendet oder verdeckt. Machen Sie es vollständig sichtbar, um fortzufahren.',
+  'consent.hidden.tap':
+    'Dieses Einwilligungsfeld ist teilweise verdeckt oder abgeschnitten. Scrollen Sie, bis das ganze Feld zu sehen ist, und tippen Sie dann erneut darauf.',
+  'consent.hidden.click':
+    'Dieses Einwilligungsfeld ist teilweise verdeckt oder abgeschnitten. Scrollen Sie, bis das ganze Feld zu sehen ist, und klicken Sie dann erneut darauf.',
+  'consent.hidden.key':
+    'Dieses Einwilligungsfeld ist teilweise verdeckt oder abgeschnitten. Scrollen Sie, bis das ganze Feld zu sehen ist, und drücken Sie dann erneut die Leertaste.',
+  'consent.moved.tap':
+    'Dieses Einwilligungsfeld hat sich genau beim Tippen verschoben. Lesen Sie es noch einmal und tippen Sie dann auf das Kästchen.',
+  'consent.moved.click':
+    'Dieses Einwilligungsfeld hat sich genau beim Klicken unter dem Mauszeiger verschoben. Lesen Sie es noch einmal und klicken Sie dann auf das Kästchen.',
   'consent.opens-new-window': '(öffnet sich in einem neuen Fenster)',
   'reveal.button': 'Anzeigen',
   'reveal.enrol': 'Diesen Arbeitsplatz einrichten',

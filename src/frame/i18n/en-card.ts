@@ -19,6 +19,7 @@ export const enCard: Pick<Messages, CardMessageKey> = {
   'card.number.unknown-brand': 'This card type is not supported.',
   'card.number.invalid-characters': 'Use digits only for the card number.',
   'card.number.too-long': 'Your card number is too long.',
+  'card.entry.ambiguous': 'Check your card number and expiry date: they can be read in two ways.',
   'card.expiry.empty': 'Enter the expiry date.',
   'card.expiry.incomplete': 'The expiry date is incomplete.',
   'card.expiry.invalid': 'Enter the expiry date as MM/YY.',

@@ -17,7 +17,15 @@ export const enDesk: Pick<Messages, DeskMessageKey> = {
   'consent.agree': 'I agree to share this information for the purpose above.',
   'consent.given': 'Consent given.',
   'consent.withdraw': 'Withdraw consent',
-  'consent.obscured': 'This consent box is partly hidden or covered. Make it fully visible to continue.',
+  'consent.hidden.tap':
+    'This consent box is partly hidden or covered. Scroll until the whole box is visible, then tap it again.',
+  'consent.hidden.click':
+    'This consent box is partly hidden or covered. Scroll until the whole box is visible, then click it again.',
+  'consent.hidden.key':
+    'This consent box is partly hidden or covered. Scroll until the whole box is visible, then press Space again.',
+  'consent.moved.tap': 'This consent box moved just as you tapped. Read it again, then tap the checkbox.',
+  'consent.moved.click':
+    'This consent box moved under the pointer just as you clicked. Read it again, then click the checkbox.',
   'consent.opens-new-window': '(opens in a new window)',
   'reveal.button': 'Reveal',
   'reveal.enrol': 'Set up this desk',

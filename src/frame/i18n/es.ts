@@ -13,6 +13,7 @@ export const es: Messages = {
   'card.number.unknown-brand': 'No se admite este tipo de tarjeta.',
   'card.number.invalid-characters': 'Use solo dígitos para el número de tarjeta.',
   'card.number.too-long': 'El número de tarjeta es demasiado largo.',
+  'card.entry.ambiguous': 'Revise el número de tarjeta y la fecha de vencimiento: se pueden leer de dos maneras.',
   'card.expiry.empty': 'Ingrese la fecha de vencimiento.',
   'card.expiry.incomplete': 'La fecha de vencimiento está incompleta.',
   'card.expiry.invalid': 'Ingrese la fecha de vencimiento en formato MM/AA.',
@@ -67,8 +68,16 @@ export const es: Messages = {
   'consent.agree': 'Acepto compartir esta información para la finalidad indicada arriba.',
   'consent.given': 'Consentimiento otorgado.',
   'consent.withdraw': 'Retirar el consentimiento',
-  'consent.obscured':
-    'Este cuadro de consentimiento está parcialmente oculto o tapado. Hágalo completamente visible para continuar.',
+  'consent.hidden.tap':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a tocarlo.',
+  'consent.hidden.click':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a hacer clic en él.',
+  'consent.hidden.key':
+    'Este cuadro de consentimiento está parcialmente oculto o tapado. Desplácese hasta ver el cuadro completo y vuelva a pulsar la barra espaciadora.',
+  'consent.moved.tap':
+    'Este cuadro de consentimiento se movió justo cuando lo tocó. Vuelva a leerlo y toque la casilla.',
+  'consent.moved.click':
+    'Este cuadro de consentimiento se movió bajo el puntero justo cuando hizo clic. Vuelva a leerlo y haga clic en la casilla.',
   'consent.opens-new-window': '(se abre en una ventana nueva)',
   'reveal.button': 'Mostrar',
   'reveal.enrol': 'Configurar este puesto de trabajo',

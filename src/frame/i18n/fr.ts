@@ -13,6 +13,7 @@ export const fr: Messages = {
   'card.number.unknown-brand': 'Ce type de carte n’est pas accepté.',
   'card.number.invalid-characters': 'Le numéro de carte ne doit contenir que des chiffres.',
   'card.number.too-long': 'Votre numéro de carte est trop long.',
+  'card.entry.ambiguous': 'Vérifiez le numéro de carte et la date d’expiration : ils peuvent se lire de deux façons.',
   'card.expiry.empty': 'Saisissez la date d’expiration.',
   'card.expiry.incomplete': 'La date d’expiration est incomplète.',
   'card.expiry.invalid': 'Saisissez la date d’expiration au format MM/AA.',
@@ -67,8 +68,16 @@ export const fr: Messages = {
   'consent.agree': 'J’accepte de communiquer ces informations aux fins indiquées ci-dessus.',
   'consent.given': 'Consentement donné.',
   'consent.withdraw': 'Retirer mon consentement',
-  'consent.obscured':
-    'Ce cadre de consentement est partiellement masqué ou recouvert. Rendez-le entièrement visible pour continuer.',
+  'consent.hidden.tap':
+    'Ce cadre de consentement est partiellement masqué ou recouvert. Faites défiler jusqu’à voir tout le cadre, puis touchez-le à nouveau.',
+  'consent.hidden.click':
+    'Ce cadre de consentement est partiellement masqué ou recouvert. Faites défiler jusqu’à voir tout le cadre, puis cliquez à nouveau dessus.',
+  'consent.hidden.key':
+    'Ce cadre de consentement est partiellement masqué ou recouvert. Faites défiler jusqu’à voir tout le cadre, puis appuyez à nouveau sur Espace.',
+  'consent.moved.tap':
+    'Ce cadre de consentement a bougé au moment où vous l’avez touché. Relisez-le, puis touchez la case.',
+  'consent.moved.click':
+    'Ce cadre de consentement a bougé sous le pointeur au moment où vous avez cliqué. Relisez-le, puis cliquez sur la case.',
   'consent.opens-new-window': '(s’ouvre dans une nouvelle fenêtre)',
   'reveal.button': 'Afficher',
   'reveal.enrol': 'Configurer ce poste',

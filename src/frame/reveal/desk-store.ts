@@ -8,7 +8,7 @@
  */
 import { SecureFieldsError } from '../../errors.js'
 import { RevealErrorCodes } from '../../protocol/reveal.js'
-import type { PublicJwk } from '../../crypto/jwk.js'
+import type { AkpPublicJwk, PublicJwk } from '../../crypto/jwk.js'
 
 const DB_NAME = 'secure-fields-reveal'
 const DB_VERSION = 1
@@ -29,7 +29,11 @@ export interface CredentialRecord {
   prf: boolean
 }
 
-/** The desk key as kept: a non-extractable CryptoKey, or PKCS #8 bytes wrapped under the PRF-derived key. */
+/**
+ * The desk key as kept. X25519: a non-extractable CryptoKey, or PKCS #8 bytes wrapped under the
+ * PRF-derived key. Post-quantum (WebCrypto has no ML-KEM, `desk-pq-key.ts`): the KEM seed,
+ * encrypted under the PRF-derived key, or under a non-extractable AES key kept beside it.
+ */
 export type StoredDeskKey =
   | { type: 'crypto-key'; key: CryptoKey }
   | {
@@ -42,11 +46,28 @@ export type StoredDeskKey =
       /** The HKDF salt of the wrapping key; not secret. */
       hkdfSalt: ArrayBuffer
     }
+  | {
+      type: 'wrapped-seed'
+      /** AES-256-GCM ciphertext of the 32-byte seed, under the PRF-derived key. */
+      sealed: ArrayBuffer
+      iv: ArrayBuffer
+      prfSalt: ArrayBuffer
+      hkdfSalt: ArrayBuffer
+    }
+  | {
+      type: 'sealed-seed'
+      /** The non-extractable AES-256-GCM key the seed is encrypted under (`encrypt`, `decrypt`). */
+      key: CryptoKey
+      /** AES-256-GCM ciphertext of the 32-byte seed. */
+      sealed: ArrayBuffer
+      iv: ArrayBuffer
+    }
 
 /** Everything a desk keeps. */
 export interface DeskRecord {
   desk: string
-  publicJwk: PublicJwk
+  /** X25519 (`OKP`) or post-quantum (`AKP`). */
+  publicJwk: PublicJwk | AkpPublicJwk
   credential: CredentialRecord
   key: StoredDeskKey
   /** Enrolment time, ms since the epoch. */
@@ -108,6 +129,30 @@ export class DeskStore {
     }
   }
 
+  /**
+   * Writes a new desk record unless the desk has one already, atomically (IndexedDB `add`): of two
+   * tabs enrolling the same desk at once, one keeps its key and the other adopts it, so an
+   * envelope sealed to the first key is never orphaned. Returns false when a record was there.
+   */
+  async add(record: DeskRecord): Promise<boolean> {
+    let tx: IDBTransaction
+    try {
+      tx = this.db.transaction(DESKS, 'readwrite')
+    } catch {
+      throw storageError()
+    }
+    const req = tx.objectStore(DESKS).add(record)
+    return new Promise((resolve, reject) => {
+      req.onerror = (event) => {
+        if (req.error?.name !== 'ConstraintError') return reject(storageError())
+        event.preventDefault()
+        resolve(false)
+      }
+      tx.oncomplete = () => resolve(true)
+      tx.onabort = () => reject(storageError())
+    })
+  }
+
   /** Whether an envelope id was revealed here before. */
   async wasRevealed(jti: string): Promise<boolean> {
     try {
@@ -163,11 +208,16 @@ export class DeskStore {
 
 /**
  * How a stored record keeps its private key, read from the record itself: any private CryptoKey
- * in it is a usable key (`crypto-key`); wrapped bytes without one are `wrapped`.
+ * in it is a usable key (`crypto-key`); wrapped bytes without a key are `wrapped` (PKCS #8 or a
+ * seed, under the PRF-derived key); a seed beside the AES key that decrypts it is `sealed`.
  */
-export function storedKeyForm(record: DeskRecord | undefined): 'wrapped' | 'crypto-key' | 'none' {
+export function storedKeyForm(record: DeskRecord | undefined): 'wrapped' | 'crypto-key' | 'sealed' | 'none' {
   if (!record) return 'none'
-  const values = Object.values(record.key as Record<string, unknown>)
+  const key = record.key
+  const values = Object.values(key as Record<string, unknown>)
   if (values.some((v) => v instanceof CryptoKey && v.type === 'private')) return 'crypto-key'
-  return record.key.type === 'wrapped' && record.key.wrapped instanceof ArrayBuffer ? 'wrapped' : 'none'
+  if (key.type === 'sealed-seed') return key.key instanceof CryptoKey && key.sealed instanceof ArrayBuffer ? 'sealed' : 'none'
+  if (values.some((v) => v instanceof CryptoKey)) return 'none'
+  if (key.type === 'wrapped') return key.wrapped instanceof ArrayBuffer ? 'wrapped' : 'none'
+  return key.type === 'wrapped-seed' && key.sealed instanceof ArrayBuffer ? 'wrapped' : 'none'
 }

@@ -7,9 +7,10 @@
  * @module
  */
 import { fromUtf8, wipe } from '../../crypto/bytes.js'
-import type { ProtectedHeader } from '../../crypto/header.js'
+import type { EnvelopeHeader } from '../../crypto/header.js'
 import { inspect } from '../../crypto/inspect.js'
-import { open } from '../../crypto/open.js'
+import { openWith } from '../../crypto/open-with.js'
+import { loadHpke9 } from '../../crypto/resolve.js'
 import { HPKE_4 } from '../../crypto/suite.js'
 import { ErrorCodes, isSecureFieldsError } from '../../errors.js'
 import {
@@ -27,6 +28,7 @@ import { connectWith, type HostChannel } from '../runtime/channel.js'
 import { watchHeight } from '../runtime/height.js'
 import { applyTheme } from '../runtime/theme.js'
 import { deskInfo, enrolDesk, unlockDesk } from './desk.js'
+import { deskBroadcast } from './desk-broadcast.js'
 import { DeskStore, storedKeyForm, type DeskRecord } from './desk-store.js'
 import { formatRevealed, type RevealRow } from './format.js'
 import { refusalFor } from './refusals.js'
@@ -58,6 +60,10 @@ class RevealApp {
   private shown?: { jti: string; kind: string; preview: string; timer: ReturnType<typeof setTimeout>; tick: ReturnType<typeof setInterval> }
   private configuring = Promise.resolve()
   private readonly view = createRevealView()
+  // Another tab enrolled a desk: if it is ours and we are still waiting to enrol, adopt it.
+  private readonly desks = deskBroadcast((desk) => {
+    if (desk === this.config?.desk && this.phase === 'enrol') this.configuring = this.configuring.then(() => this.loadDesk(desk))
+  })
 
   constructor(private readonly channel: Channel) {}
 
@@ -89,6 +95,7 @@ class RevealApp {
         this.wipeShown('destroyed')
         this.view.root.remove()
         this.store?.close()
+        this.desks.close()
         break
     }
   }
@@ -152,13 +159,23 @@ class RevealApp {
     const { store, config } = this
     if (this.phase !== 'enrol' || !store || !config) return
     this.setPhase('enrolling')
-    enrolDesk(store, config.desk).then(
+    enrolDesk(store, config.desk, config.keyAlg).then(
       (record) => {
         this.record = record
         this.setPhase('idle')
         this.channel.send({ t: 'desk', desk: deskInfo(record) })
+        this.desks.enrolled(record.desk)
       },
-      (error: unknown) => {
+      async (error: unknown) => {
+        // Another tab may have enrolled this desk meanwhile (its ceremony held the authenticator):
+        // then this one adopts that key rather than reporting a failure.
+        const existing = await store.get(config.desk).catch(() => undefined)
+        if (existing && this.config?.desk === existing.desk) {
+          this.record = existing
+          this.setPhase('idle')
+          this.channel.send({ t: 'desk', desk: deskInfo(existing) })
+          return
+        }
         const code = isSecureFieldsError(error) ? String(error.code) : RevealErrorCodes.ENROL_FAILED
         this.setPhase('enrol', code, this.locale.t('reveal.failed'))
         this.channel.send({ t: 'error', code, message: 'The desk could not be enrolled.' })
@@ -185,12 +202,12 @@ class RevealApp {
     if (!record || !store || !config) return this.refuse(id, RevealErrorCodes.DESK_NOT_ENROLLED)
     const envelope = config.envelope
     if (!envelope) return this.refuse(id, RevealErrorCodes.NO_ENVELOPE)
-    let header: ProtectedHeader
+    let header: EnvelopeHeader
     try {
       header = inspect(envelope)
       // The same checks `open` makes, before the agent is asked for anything: no step-up for an
       // envelope that would be refused anyway. `open` makes them again, authenticated.
-      if (header.kid !== record.publicJwk.kid) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_KEY)
+      if (!header.recipients.some((r) => r.kid === record.publicJwk.kid)) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_KEY)
       if (header.exp <= Math.floor(Date.now() / 1000)) return this.refuse(id, ErrorCodes.ENVELOPE_EXPIRED)
       if (header.ctx !== config.context) return this.refuse(id, ErrorCodes.ENVELOPE_WRONG_CONTEXT)
       if (await store.wasRevealed(header.jti)) return this.refuse(id, RevealErrorCodes.ALREADY_REVEALED, header)
@@ -202,7 +219,8 @@ class RevealApp {
     try {
       const key = await unlockDesk(store, record)
       if (this.config?.envelope !== envelope) return this.refuse(id, RevealErrorCodes.CANCELLED, header)
-      plaintext = (await open(envelope, key, { context: config.context, suite: HPKE_4 })).plaintext
+      // The post-quantum suite is a chunk of its own, loaded for a post-quantum desk only.
+      plaintext = (await openWith({ x25519: HPKE_4, pq: loadHpke9 }, envelope, key, { context: config.context })).plaintext
       // View once, atomically: of two reveals racing for this envelope only one records it.
       if (!(await store.markRevealed(header.jti, header.exp))) return this.refuse(id, RevealErrorCodes.ALREADY_REVEALED, header)
       this.show(id, header, plaintext)
@@ -214,7 +232,7 @@ class RevealApp {
   }
 
   /** Puts the value on screen for `showFor` seconds. The bytes are wiped by the caller right after. */
-  private show(id: number, header: ProtectedHeader, plaintext: Uint8Array): void {
+  private show(id: number, header: EnvelopeHeader, plaintext: Uint8Array): void {
     this.display(id, header, formatRevealed(header.kind, fromUtf8(plaintext), this.locale))
   }
 
@@ -249,7 +267,7 @@ class RevealApp {
     this.channel.send({ t: 'wiped', jti, kind, preview })
   }
 
-  private refuse(id: number, code: string, header?: ProtectedHeader): void {
+  private refuse(id: number, code: string, header?: EnvelopeHeader): void {
     const refusal = refusalFor(code)
     const message = this.locale.t(refusal.key)
     // A refusal while idle leaves the desk idle (the next envelope may be fine).

@@ -9,6 +9,7 @@
  */
 import { DropCounter, isHello, parseHostMessage, stamp, type FrameMessage, type HostMessage } from '../../protocol/index.js'
 import { loadPolicy, parentAllowed, type FramePolicy } from './policy.js'
+import { applyDeclaredColorScheme } from './color-scheme.js'
 
 /**
  * An open channel to the host. Field frames speak {@link HostMessage}/{@link FrameMessage}; another
@@ -55,6 +56,7 @@ export function connectToHost(drops = new DropCounter()): Promise<HostChannel> {
 
 /** {@link connectToHost} for a page with its own protocol: `parse` guards every port message. */
 export async function connectWith<In, Out extends { t: string }>(parse: HostMessageParser<In>, drops = new DropCounter()): Promise<HostChannel<In, Out>> {
+  applyDeclaredColorScheme()
   if (window.parent === window) throw new ChannelRefused('ERR_FRAME_NO_PARENT')
   const parentOrigin = declaredParentOrigin()
   if (!parentOrigin) throw new ChannelRefused('ERR_POLICY_PARENT')

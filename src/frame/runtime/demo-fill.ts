@@ -8,9 +8,9 @@
 import type { FieldDemo } from '../../protocol/demo.js'
 
 /**
- * Types `demo`'s values into `inputs`, in tab order: the card's number, expiry and security code,
- * or a one-input field's `value`. Each input gets the `input` event a keyboard insertion fires, so
- * its mask and validation react exactly as to typing.
+ * Fills `demo`'s values into `inputs`, in tab order: the card's number, expiry and security code,
+ * or a one-input field's `value`. Each input gets the `input` event autofill fires, so the input
+ * pipeline formats and validates each value as a whole value of its own input.
  */
 export function fillDemo(inputs: HTMLInputElement[], demo: FieldDemo): void {
   const values = inputs.length === 1 ? [demo.value] : [demo.number, demo.expiry, demo.cvc]
@@ -18,6 +18,6 @@ export function fillDemo(inputs: HTMLInputElement[], demo: FieldDemo): void {
     const value = values[i]
     if (value === undefined) return
     input.value = value
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }))
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: value }))
   })
 }

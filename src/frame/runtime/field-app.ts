@@ -7,7 +7,6 @@
  * @module
  */
 import type { FieldConfig, FieldState, HostMessage } from '../../protocol/messages.js'
-import type { SenderKey } from '../../crypto/jwk.js'
 import { isSecureFieldsError } from '../../errors.js'
 import type { Locale, MessageKey, Messages } from '../i18n/index.js'
 import { localeFrom, loadLocaleWith } from '../i18n/locale.js'
@@ -16,10 +15,11 @@ import { connectToHost, type HostChannel } from './channel.js'
 import { ConsentLink } from './consent-link.js'
 import { ConsentErrorCodes } from '../../protocol/consent.js'
 import { DEMO_REFUSED, type FieldDemo } from '../../protocol/demo.js'
-import { keyAllowed } from './policy.js'
 import { applyTheme } from './theme.js'
 import { watchHeight } from './height.js'
-import { importRecipient, sealValue } from './seal.js'
+import { importRecipients, sealValue, type Recipients } from './seal.js'
+import { recipientRefusal } from './recipient-policy.js'
+import { paddedSizeFor } from '../../crypto/padding.js'
 import type { Evaluation, FieldView } from './view.js'
 import { h, uid } from './dom.js'
 
@@ -48,21 +48,32 @@ export async function startFieldApp(view: FieldView, english: Partial<Messages>)
 class FieldApp {
   private config?: FieldConfig
   private locale: Locale
-  private key?: SenderKey
+  private key?: Recipients
   /** Set when the policy or the configuration forbids sealing; the code says why. */
   private refusal?: string
   /** Locked while the field's gate has no consent (see {@link ConsentLink}); nothing seals. */
   private locked = false
   private consent!: ConsentLink
   private lastState = ''
-  private touched = false
-  /** Whether focus is inside this frame's field (the customer may still be typing). */
-  private focused = false
+  /** Inputs the customer has left: their problems are shown from then on. */
+  private left = new WeakSet<HTMLInputElement>()
+  /** The form asked for the value (a seal request, Enter): every problem is shown. */
+  private submitted = false
+  /** The value (see {@link valueKey}) whose preview the customer released, if any. */
+  private releasedKey?: string
+  /** The customer asked, by a key in this frame, to release the current value's preview. */
+  private releaseAsked = false
+  /** The last evaluation, made when the value last changed: what a seal request uses. */
+  private evaluation?: Evaluation
   private autoSeal?: ReturnType<typeof setTimeout>
   private sealing = Promise.resolve()
+  /** The configurations being applied, one after the other (see `onMessage`). */
+  private configuring = Promise.resolve()
   /** Demo values waiting to be filled in, and the last ones received (see {@link takeDemo}). */
   private demo?: FieldDemo
   private demoKey = ''
+  /** Whether this frame's window has received focus since it last lost it (see {@link focusFirst}). */
+  private windowFocused = document.hasFocus()
   private readonly root = h('main', { class: 'sf-root' })
   private readonly errorBox = h('div', { class: 'sf-error', id: uid('sf-error'), 'aria-live': 'polite' })
   private readonly noteBox = h('div', { class: 'sf-note', id: uid('sf-note'), 'aria-live': 'polite' })
@@ -76,6 +87,8 @@ class FieldApp {
   }
 
   start(): void {
+    addEventListener('focus', () => (this.windowFocused = true))
+    addEventListener('blur', () => (this.windowFocused = false))
     this.consent = new ConsentLink(() => this.onConsent(), this.channel.drops)
     this.channel.onMessage((m) => this.onMessage(m))
     this.channel.send({ t: 'ready', kind: document.documentElement.dataset.kind ?? 'field' })
@@ -87,9 +100,15 @@ class FieldApp {
       return
     }
     switch (message.t) {
-      case 'config':
-        void this.configure(message.config)
+      case 'config': {
+        // One configuration at a time, in order. Each waits on its locale, its rules and its key
+        // import (a key set's code loads on demand); a later one — the gate's id, once the gate
+        // has told it — must never be overtaken by an earlier one still waiting, or the field
+        // would end bound to the earlier state (a pending gate: locked for good).
+        const { config } = message
+        this.configuring = this.configuring.then(() => this.configure(config)).catch(() => undefined)
         break
+      }
       case 'focus':
         this.focusFirst()
         break
@@ -167,7 +186,7 @@ class FieldApp {
     const { fillDemo } = await import('./demo-fill.js')
     this.view.clear()
     fillDemo(this.view.inputs, demo)
-    this.touched = demo.touched !== false
+    if (demo.touched !== false) for (const input of this.view.inputs) this.left.add(input)
     this.onInput()
   }
 
@@ -201,46 +220,47 @@ class FieldApp {
     if (locked && !this.locked) {
       clearTimeout(this.autoSeal)
       this.view.clear()
-      this.touched = false
+      this.forget()
     }
     this.locked = locked
     for (const input of this.view.inputs) input.disabled = !!this.config?.disabled || this.refusal !== undefined || locked
   }
 
-  /** Imports the recipient key and applies the pinned-key policy. */
+  /** Imports the recipient key (or key set) and applies the pinned-key and post-quantum policy. */
   private async checkKey(config: FieldConfig): Promise<void> {
     this.key = undefined
     this.refusal = undefined
     if (!config.publicKey) return this.refuse('ERR_KEY_MISSING', 'No public key is configured.')
     try {
-      this.key = await importRecipient(config.publicKey)
+      this.key = await importRecipients(config.publicKey)
     } catch (error) {
-      return this.refuse(isSecureFieldsError(error) ? String(error.code) : 'ERR_KEY_INVALID', 'The configured public key is not a valid X25519 JWK.')
+      return this.refuse(isSecureFieldsError(error) ? String(error.code) : 'ERR_KEY_INVALID', 'The configured public key is not a valid key or key set.')
     }
-    if (!keyAllowed(this.channel.policy, this.key.kid)) {
+    const refusal = recipientRefusal(this.channel.policy, this.key, this.pageKind())
+    if (refusal) {
       this.key = undefined
-      return this.refuse('ERR_POLICY_KEY_NOT_PINNED', 'The configured public key is not pinned by the frame origin.')
+      return this.refuse(refusal.code, refusal.message)
     }
     if (!config.context) return this.refuse('ERR_CONTEXT_MISSING', 'No context id is configured.')
     for (const input of this.view.inputs) input.disabled = config.disabled
   }
 
   /**
-   * Puts the caret in the first enabled input. While this frame does not have focus yet, the
-   * host's focusing of the iframe is still on its way through the browser and would clear the
-   * caret when it lands (Chromium, out-of-process frames): wait for it (the window's `focus`),
-   * with a short fallback for a host page that is not focused itself.
+   * Puts the caret in the first enabled input. The host focuses the iframe just before it asks,
+   * but that focus travels through the browser and may land in this frame after the message
+   * (Chromium: a port is faster than a focus change). Placing the caret before it lands would be
+   * undone when it does — a blur and a focus the page would see — so while this frame does not have
+   * the focus the caret waits for the window's `focus`; when it has, the caret is placed now, and
+   * placed again should a focus change still on its way take it. An input that has the caret by
+   * then (the customer's choice) keeps it.
    */
   private focusFirst(): void {
-    const first = () => this.view.inputs.find((i) => !i.disabled)?.focus()
-    if (document.hasFocus()) return void first()
-    const focus = () => {
-      clearTimeout(timer)
-      removeEventListener('focus', focus)
-      first()
+    const first = () => {
+      if (this.view.inputs.some((i) => i === document.activeElement)) return
+      this.view.inputs.find((i) => !i.disabled)?.focus()
     }
-    addEventListener('focus', focus)
-    const timer = setTimeout(focus, 250)
+    if (document.hasFocus()) first()
+    addEventListener('focus', first, { once: true })
   }
 
   private refuse(code: string, message: string): void {
@@ -263,23 +283,54 @@ class FieldApp {
     for (const input of this.view.inputs) {
       input.setAttribute('aria-describedby', `${this.errorBox.id} ${this.noteBox.id}`)
       input.addEventListener('blur', () => {
-        this.touched = true
+        this.left.add(input)
         this.publish()
       })
+      input.addEventListener('keydown', (e) => this.onKey(e, input))
     }
-    // Focus and blur of the field as a whole: moving between its own inputs is neither. Leaving
-    // the field settles the value: its preview is published and the form value resealed with it.
+    // Focus and blur of the field as a whole: moving between its own inputs is neither.
     this.root.addEventListener('focusin', (e) => {
-      this.focused = true
       if (!this.root.contains(e.relatedTarget as Node | null)) this.channel.send({ t: 'focus' })
     })
     this.root.addEventListener('focusout', (e) => {
       if (this.root.contains(e.relatedTarget as Node | null)) return
-      this.focused = false
       this.channel.send({ t: 'blur' })
-      this.onInput()
     })
     watchHeight((px) => this.channel.send({ t: 'height', px }))
+  }
+
+  /**
+   * Keys the customer presses in this frame — events no page script can send into it. Enter asks
+   * the host's form to submit, as in a native input (implicit submission): the value's preview is
+   * released and the value sealed first, so the form carries both. Tab out of the field (from its
+   * last input, or Shift+Tab from its first) releases the preview: the customer says they are done.
+   */
+  private onKey(event: KeyboardEvent, input: HTMLInputElement): void {
+    if (!event.isTrusted || event.isComposing) return
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      void this.submit()
+      return
+    }
+    if (event.key !== 'Tab') return
+    const enabled = this.view.inputs.filter((i) => !i.disabled)
+    if (input === (event.shiftKey ? enabled[0] : enabled.at(-1))) this.release()
+  }
+
+  /** Releases the current value's preview, when the value is valid (see {@link publish}). */
+  private release(): void {
+    this.releaseAsked = true
+    // Publishes, and reseals the form value so that it carries the preview now released.
+    this.onInput()
+  }
+
+  /** Enter: release, seal the form value, then ask the host to submit its form. */
+  private async submit(): Promise<void> {
+    this.submitted = true
+    this.release()
+    clearTimeout(this.autoSeal)
+    if (this.evaluation?.valid && this.canSeal()) await this.seal(0)
+    this.channel.send({ t: 'submit' })
   }
 
   private onInput(): void {
@@ -292,22 +343,47 @@ class FieldApp {
     return !!this.key && !this.refusal && !this.locked && !this.config?.disabled
   }
 
-  /** Evaluates, renders errors, and sends the state when it changed. */
+  /** What identifies the value being typed: what its inputs hold. */
+  private valueKey(): string {
+    return this.view.inputs.map((i) => i.value).join('\u0000')
+  }
+
+  /** Forgets what the customer did with the last value: nothing left, submitted or released. */
+  private forget(): void {
+    this.left = new WeakSet()
+    this.submitted = false
+    this.releasedKey = undefined
+    this.releaseAsked = false
+  }
+
+  /**
+   * Evaluates, renders errors, and sends the state when it changed.
+   *
+   * The preview follows one rule (docs/architecture.md, "What the page may learn"): it is a
+   * function of a value the customer has finished, released once per value by something only the
+   * customer can do — the value reaching a length that cannot grow, Enter, or Tab out of the field
+   * — and nothing the page does (focus games, `focus()`, `seal()`, timing) releases it. A blur is
+   * not enough: inside the frame, a blur the page caused looks exactly like one the customer did.
+   */
   private publish(): Evaluation {
     const evaluation = this.view.evaluate(new Date())
-    const showError = !!evaluation.code && !evaluation.empty && (this.touched || evaluation.complete)
+    this.evaluation = evaluation
+    const key = this.valueKey()
+    if (evaluation.valid && (evaluation.final === true || this.releaseAsked)) this.releasedKey = key
+    this.releaseAsked = false
+    const released = evaluation.valid && this.releasedKey === key
+    const shown = this.shownProblems(evaluation)
+    const shownCode = evaluation.empty ? (this.submitted && this.config?.required ? 'field.required' : undefined) : shown[0]?.code
     const message = this.messageFor(evaluation)
-    this.errorBox.textContent = showError && message ? message : ''
+    this.errorBox.textContent = this.refusal || this.locked ? (message ?? '') : shownCode ? this.locale.t(shownCode as MessageKey) : ''
     this.noteBox.textContent = evaluation.note ? this.locale.t(evaluation.note as MessageKey) : ''
-    for (const input of this.view.inputs) {
-      input.setAttribute('aria-invalid', String(showError && (evaluation.input === undefined || evaluation.input === input)))
-    }
+    for (const input of this.view.inputs) input.setAttribute('aria-invalid', String(shown.some((p) => p.input === input)))
     const state: FieldState = {
       empty: evaluation.empty,
       complete: evaluation.complete,
       valid: evaluation.valid && !this.refusal,
       ...(evaluation.brand ? { brand: evaluation.brand } : {}),
-      ...(this.settled(evaluation) && evaluation.preview ? { preview: evaluation.preview } : {}),
+      ...(released && evaluation.preview ? { preview: evaluation.preview } : {}),
       ...(this.refusal ? { code: this.refusal } : evaluation.code ? { code: evaluation.code } : {}),
       ...(message ? { message } : {}),
       ...(this.locked ? { locked: true } : {}),
@@ -320,9 +396,14 @@ class FieldApp {
     return evaluation
   }
 
-  /** Whether the preview of this value may be shown: it is final, or the customer left the field. */
-  private settled(evaluation: Evaluation): boolean {
-    return evaluation.valid && (evaluation.final === true || !this.focused)
+  /**
+   * The problems to show: an input's once the customer left it, once it is complete (a number
+   * typed to its end that fails Luhn), or once the form asked for the value — never while the
+   * customer is still on the way to it (moving on to an empty expiry is no reason to complain).
+   */
+  private shownProblems(evaluation: Evaluation): NonNullable<Evaluation['problems']> {
+    if (evaluation.empty) return []
+    return (evaluation.problems ?? []).filter((p) => p.complete || this.submitted || this.left.has(p.input))
   }
 
   private messageFor(evaluation: Evaluation): string | undefined {
@@ -343,33 +424,45 @@ class FieldApp {
     const fail = (code: string, message: string) => {
       if (id !== 0) this.channel.send({ t: 'seal-error', id, code, message })
     }
+    if (id !== 0 && !this.submitted) {
+      // The form asked for the value: every problem shows from now on.
+      this.submitted = true
+      this.publish()
+    }
     if (this.refusal) return fail(this.refusal, 'This field is refused by the frame origin policy.')
-    if (this.locked) return fail('ERR_CONSENT_REQUIRED', this.locale.t('field.locked'))
+    if (this.locked) return fail('ERR_CONSENT_REQUIRED', 'The field waits for consent from its gate.')
     if (this.config?.disabled) return fail('ERR_FIELD_DISABLED', 'The field is disabled.')
-    const evaluation = this.view.evaluate(new Date())
-    if (!evaluation.valid || !this.key || !this.config) {
-      return fail(evaluation.empty ? 'ERR_FIELD_EMPTY' : 'ERR_FIELD_INVALID', this.messageFor(evaluation) ?? 'The field is not valid.')
+    // The evaluation made when the value last changed: a seal request costs the same whatever the
+    // value, and its reply says nothing about how long validating it takes.
+    const evaluation = this.evaluation
+    if (!evaluation?.valid || !this.key || !this.config) {
+      return fail(evaluation?.empty !== false ? 'ERR_FIELD_EMPTY' : 'ERR_FIELD_INVALID', evaluation?.empty !== false ? 'The field is empty.' : 'The field is not valid.')
     }
     // The policy names envelope kinds too (a text field's `iban`): no consent, no envelope.
     const consent = this.consent.digest
     if (!consent && (this.channel.policy.requireConsent.includes(evaluation.kind) || this.channel.policy.requireConsent.includes(this.pageKind()))) {
       return fail(ConsentErrorCodes.POLICY_CONSENT_REQUIRED, 'The frame origin requires consent for this field.')
     }
-    // Even when sealing on request, a value still being typed gets no preview: a page could
-    // otherwise call seal() after every keystroke and read each new character in the header.
-    const preview = this.settled(evaluation) ? evaluation.preview : ''
+    // And post-quantum keys, for the kinds it reserves to them (a text field's `iban` too).
+    const keyRefusal = recipientRefusal(this.channel.policy, this.key, evaluation.kind)
+    if (keyRefusal) return fail(keyRefusal.code, keyRefusal.message)
+    // Only a released preview goes into the envelope: a page could otherwise call seal() after
+    // every keystroke and read each new character in the header.
+    const preview = this.releasedKey === this.valueKey() ? evaluation.preview : ''
     try {
       const envelope = await sealValue(this.view.plaintext(), this.key, {
         kind: evaluation.kind,
         context: this.config.context,
         preview,
+        padTo: paddedSizeFor(this.view.maxBytes()),
         ...(consent ? { consent } : {}),
         ...(this.config.expiresIn ? { expiresIn: this.config.expiresIn } : {}),
       })
       // Consent withdrawn (or replaced) while sealing: this envelope no longer stands for it.
-      if (this.consent.digest !== consent) return fail(ConsentErrorCodes.CONSENT_REQUIRED, this.locale.t('field.locked'))
+      if (this.consent.digest !== consent) return fail(ConsentErrorCodes.CONSENT_REQUIRED, 'Consent was withdrawn while the value was being sealed.')
       this.channel.send({ t: 'sealed', id, envelope, preview, kind: evaluation.kind })
-      this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: this.key.kid } })
+      const { kids } = this.key
+      this.channel.send({ t: 'audit', event: 'sealed', detail: { kind: evaluation.kind, kid: kids[0]!, ...(kids.length > 1 ? { recipients: String(kids.length) } : {}) } })
     } catch (error) {
       fail(isSecureFieldsError(error) ? String(error.code) : 'ERR_SEAL_FAILED', 'The value could not be sealed.')
     }
@@ -378,7 +471,7 @@ class FieldApp {
   private clear(): void {
     clearTimeout(this.autoSeal)
     this.view.clear()
-    this.touched = false
+    this.forget()
     this.publish()
   }
 }

@@ -8,7 +8,7 @@
  */
 import { parsePolicy, type FramePolicy } from '../../protocol/policy.js'
 
-export { keyAllowed, parentAllowed, type FramePolicy } from '../../protocol/policy.js'
+export { keyAllowed, parentAllowed, pqRequired, type FramePolicy } from '../../protocol/policy.js'
 
 /** Loads the policy of this deployment. */
 export async function loadPolicy(doc: Document = document): Promise<FramePolicy> {

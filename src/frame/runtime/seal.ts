@@ -1,12 +1,14 @@
 /**
- * Sealing inside a field frame: the one place plaintext becomes an envelope. Uses the small
- * sender-only `HPKE_4_WEB` suite and wipes the encoded bytes on every path.
+ * Sealing inside a field frame: the one place plaintext becomes an envelope. One X25519 key (the
+ * common case) seals with the small sender-only `HPKE_4_WEB` suite and the compact envelope;
+ * anything else — a key set, a Key Encryption or post-quantum key — loads `seal-set.ts` (and the
+ * post-quantum suite only when a key needs it), so a page that never configures one never
+ * downloads that code. The encoded bytes are wiped on every path.
  *
  * @module
  */
 import { sealWithSuite } from '../../crypto/seal-with-suite.js'
 import { HPKE_4_WEB } from '../../crypto/suite.js'
-import type { SenderKey } from '../../crypto/jwk.js'
 import { utf8, wipe } from '../../crypto/bytes.js'
 
 /** Claims the frame puts in an envelope. */
@@ -16,18 +18,44 @@ export interface FrameClaims {
   preview: string
   consent?: string
   expiresIn?: number
+  /** The size the plaintext is padded to (see `src/crypto/padding.ts`). */
+  padTo: number
 }
 
-/** Imports and checks the configured recipient key; throws `ERR_KEY_INVALID`. */
-export function importRecipient(jwk: unknown): Promise<SenderKey> {
-  return HPKE_4_WEB.importPublic(jwk)
+/** The keys a field seals to, imported and checked: one key, or a set that can share an envelope. */
+export interface Recipients {
+  /** Each key's RFC 7638 thumbprint, in order. */
+  readonly kids: readonly string[]
+  /** Whether every key is post-quantum (`HPKE-9`, `HPKE-9-KE`). */
+  readonly pq: boolean
+  /** Seals the encoded value to every key. */
+  seal(bytes: Uint8Array, claims: FrameClaims): Promise<string>
 }
 
-/** Seals `plaintext` to `key`; the UTF-8 copy is zeroed before this returns or throws. */
-export async function sealValue(plaintext: string, key: SenderKey, claims: FrameClaims): Promise<string> {
+/** One X25519 JWK for Integrated Encryption: the compact envelope, with no extra code. */
+function isOneX25519Key(value: unknown): boolean {
+  const jwk = value as Record<string, unknown> | null
+  return typeof jwk === 'object' && jwk !== null && !Array.isArray(jwk) && jwk.kty === 'OKP' && (jwk.alg === undefined || jwk.alg === 'HPKE-4')
+}
+
+/**
+ * Imports and checks the configured key or key set (a JWK, a JWKS or an array of JWKs).
+ *
+ * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`, `ERR_RECIPIENTS_INVALID`
+ */
+export async function importRecipients(value: unknown): Promise<Recipients> {
+  if (isOneX25519Key(value)) {
+    const key = await HPKE_4_WEB.importPublic(value)
+    return { kids: [key.kid], pq: false, seal: (bytes, claims) => sealWithSuite(HPKE_4_WEB, bytes, key, claims) }
+  }
+  return (await import('./seal-set.js')).importKeySet(value)
+}
+
+/** Seals `plaintext` to `recipients`; the UTF-8 copy is zeroed before this returns or throws. */
+export async function sealValue(plaintext: string, recipients: Recipients, claims: FrameClaims): Promise<string> {
   const bytes = utf8(plaintext)
   try {
-    return await sealWithSuite(HPKE_4_WEB, bytes, key, claims)
+    return await recipients.seal(bytes, claims)
   } finally {
     wipe(bytes)
   }

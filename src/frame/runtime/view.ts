@@ -18,16 +18,24 @@ export interface Evaluation {
   /** Masked preview; only when valid. */
   preview: string
   /**
-   * The value is at its longest (an SSN's nine digits, an IBAN at its country's length, a card
-   * number at its brand's longest length…): typing more cannot make another valid value, so its
-   * preview is final. Until then the runtime publishes the preview only once the customer has
-   * left the field — a preview per keystroke would show every character as it is typed.
+   * The value cannot grow into another valid value: an SSN's nine digits, an IBAN at its
+   * country's length, an account or ID at its `maxLength`, a card whose security code is typed in
+   * full and whose number no further typing can change. Its preview is final and released at
+   * once. Any other valid value's preview waits for the customer to say they are done (Enter, or
+   * Tab out of the field): a preview released earlier would show the tail of a value still being
+   * typed (docs/architecture.md, "What the page may learn").
    */
   final?: boolean
   /** First validation code, if any. */
   code?: string
   /** The input the code is about (to mark it `aria-invalid`). */
   input?: HTMLInputElement
+  /**
+   * Every input's problem, in tab order, and whether that input is complete (typed to its end). The
+   * runtime shows an input's problem once the customer left that input, once it is complete, or
+   * once the form asked for the value — never while the customer is still on the way to it.
+   */
+  problems?: Array<{ input: HTMLInputElement; code: string; complete: boolean }>
   /** Envelope `kind` claim for this value (e.g. `card`, `ssn`, `iban`). */
   kind: string
   /** A non-error note to announce (e.g. "Recognised as an ITIN"). */
@@ -38,7 +46,7 @@ export interface Evaluation {
 export interface FieldView {
   /** The inputs, in tab order. */
   readonly inputs: HTMLInputElement[]
-  /** Builds the DOM into `root`; `onInput` is called on every edit. */
+  /** Builds the DOM into `root`; `onInput` is called after every edit (see `input-pipeline.ts`). */
   mount(root: HTMLElement, onInput: () => void): void
   /**
    * Applies labels, placeholders, locale and kind options. May return a promise, when the view
@@ -52,6 +60,11 @@ export interface FieldView {
   evaluate(now: Date): Evaluation
   /** The normalized value to seal (only called when `evaluate` says valid). */
   plaintext(): string
+  /**
+   * The most UTF-8 bytes a valid value of this field can have under its configuration: every
+   * envelope is padded to it (`src/crypto/padding.ts`), so its length tells nothing of the value's.
+   */
+  maxBytes(): number
   /** Empties every input. */
   clear(): void
 }

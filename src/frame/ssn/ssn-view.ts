@@ -1,5 +1,5 @@
 /**
- * The SSN page: nine digits masked `000-00-0000`, judged by `validateSsn` (SSA rules, ITIN
+ * The SSN page: nine digits shown `000-00-0000`, judged by `validateSsn` (SSA rules, ITIN
  * awareness) and previewed by `previewSsn` — the rules live in `src/validate/ssn.ts`, not here.
  *
  * Imports `validate/ssn.js` directly, not the validate index: the index pulls `ibantools`, which
@@ -9,13 +9,22 @@
  */
 import type { FieldConfig } from '../../protocol/messages.js'
 import { ErrorCodes, SecureFieldsError } from '../../errors.js'
-import { normalizeDigits } from '../../validate/digits.js'
-import { previewSsn, validateSsn, type SsnOptions } from '../../validate/ssn.js'
-import { createSingleInputView, type SingleInputRules } from '../runtime/single-input-view.js'
+import { normalizeDigits, sanitizeDigits } from '../../validate/digits.js'
+import { previewSsn, SSN_LENGTH, validateSsn, type SsnOptions } from '../../validate/ssn.js'
+import { createSingleInputView, type FormattedInput, type SingleInputRules } from '../runtime/single-input-view.js'
 import type { FieldView } from '../runtime/view.js'
 
-/** The mask: three, two and four digits; the dashes are display only (never sealed). */
-export const SSN_MASK = '000-00-0000'
+/**
+ * Three, two and four digits, `123-45-6789`, in any digit script and with any separators typed;
+ * the dashes are display only (never sealed). A tenth digit is shown, for the validator to call
+ * the number too long, and a letter is left where it was typed, to be reported.
+ */
+export function formatSsnInput(raw: string): FormattedInput {
+  const { digits, hadInvalid } = sanitizeDigits(raw)
+  if (hadInvalid) return { display: normalizeDigits(raw), complete: false, fits: false }
+  const groups = [digits.slice(0, 3), digits.slice(3, 5), digits.slice(5)].filter((g) => g !== '')
+  return { display: groups.join('-'), complete: digits.length >= 9, fits: true }
+}
 
 /** Reads the options the host sent: only `allowItin` (a boolean) is known. */
 function parseSsnOptions(options: FieldConfig['options']): Required<SsnOptions> {
@@ -38,15 +47,16 @@ export const ssnRules: SingleInputRules<Required<SsnOptions>> = {
         labelKey: 'ssn.label',
         placeholderKey: 'ssn.placeholder',
         // Arabic-Indic and full-width digits (the `ar` locale, CJK input methods) count as digits.
-        mask: { mask: SSN_MASK, prepareChar: (ch: string) => normalizeDigits(ch) },
+        format: formatSsnInput,
+        formatKey: 'ssn',
         inputMode: 'numeric',
         // A browser must not offer to save or fill an SSN.
         autocomplete: 'off',
       },
     }
   },
-  evaluate({ unmasked }, options) {
-    const result = validateSsn(unmasked, options)
+  evaluate({ display }, options) {
+    const result = validateSsn(display, options)
     return {
       empty: result.digits === '',
       complete: result.complete,
@@ -61,10 +71,11 @@ export const ssnRules: SingleInputRules<Required<SsnOptions>> = {
       kind: 'ssn',
     }
   },
-  plaintext({ unmasked }, options) {
+  plaintext({ display }, options) {
     // The nine digits, without separators (docs/envelope.md).
-    return validateSsn(unmasked, options).digits
+    return validateSsn(display, options).digits
   },
+  maxBytes: () => SSN_LENGTH,
 }
 
 /** Creates the SSN view. */

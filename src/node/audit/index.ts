@@ -5,7 +5,8 @@
  * @module
  */
 export { AUDIT_EVENTS, AuditErrorCodes, GENESIS, type AuditEntry, type AuditEvent, type AuditInput } from './types.js'
-export { openAuditLog, type AuditLog, type AuditLogOptions } from './log.js'
-export { verifyAuditLog, type AuditProblem, type AuditProblemKind, type AuditVerification } from './verify.js'
+export { openAuditLog, readAuditHead, type AuditLog, type AuditLogOptions } from './log.js'
+export { verifyAuditLog, type AuditProblem, type AuditProblemKind, type AuditVerification, type AuditVerifyOptions } from './verify.js'
+export { formatCheckpoint, parseCheckpoint, type AuditCheckpoint } from './checkpoint.js'
 export { canonicalJson, entryHash } from './canonical.js'
-export { auditCommand, runAuditVerify } from './command.js'
+export { auditCommand, runAuditHead, runAuditVerify } from './command.js'

@@ -142,6 +142,28 @@ export async function openAuditLog(file: string, options: AuditLogOptions = {}):
   }
 }
 
+/**
+ * The last intact entry's seq and hash, read from the end of the file without opening it for
+ * writing: what `secure-fields audit head` prints as a checkpoint. Undefined for an empty log.
+ *
+ * @throws {@link SecureFieldsError} `ERR_AUDIT_IO` when the file cannot be read
+ */
+export async function readAuditHead(file: string): Promise<{ seq: number; hash: string } | undefined> {
+  let fh: FileHandle
+  try {
+    fh = await open(file, 'r')
+  } catch (cause) {
+    throw new SecureFieldsError(AuditErrorCodes.IO, 'The audit log cannot be read.', { cause })
+  }
+  try {
+    return (await readTail(fh)).head
+  } catch (cause) {
+    throw new SecureFieldsError(AuditErrorCodes.IO, 'The audit log cannot be read.', { cause })
+  } finally {
+    await fh.close()
+  }
+}
+
 function parseLine(line: string): AuditEntry | undefined {
   if (line === '') return undefined
   try {

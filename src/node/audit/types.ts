@@ -9,7 +9,7 @@
  * Every event the log records, in the order of an envelope's life, then `redacted`: numbers masked
  * in a chat message (by `redact`), counted per kind in `detail`.
  */
-export const AUDIT_EVENTS = ['sealed', 'stored', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'] as const
+export const AUDIT_EVENTS = ['sealed', 'stored', 'claimed', 'released', 'taken', 'revealed', 'hidden', 'wiped', 'expired', 'refused', 'failed', 'redacted'] as const
 
 /** One of {@link AUDIT_EVENTS}. */
 export type AuditEvent = (typeof AUDIT_EVENTS)[number]
@@ -32,8 +32,9 @@ export interface AuditInput {
   /** A stable error code for `refused` and `failed` (`ERR_…`). */
   code?: string
   /**
-   * A few more non-secret words (at most 16 string values of at most 256 characters). Values that
-   * look like they hold a long number are refused: see `ERR_AUDIT_SUSPECT_VALUE`.
+   * A few more non-secret words (at most 16 string values of at most 256 characters). An entry
+   * whose conversation, actor or details hold a card number, SSN or IBAN is refused: see
+   * `ERR_AUDIT_SUSPECT_VALUE`.
    */
   detail?: Record<string, string>
 }
@@ -57,7 +58,7 @@ export const GENESIS = 'A'.repeat(43)
 export const AuditErrorCodes = {
   /** An input field has the wrong type, shape or size. */
   INVALID: 'ERR_AUDIT_INVALID',
-  /** A detail looks like it holds a long digit run (a card or account number?); refused. */
+  /** A free-text member (conversation, actor, a detail) holds a card number, SSN or IBAN; refused. */
   SUSPECT_VALUE: 'ERR_AUDIT_SUSPECT_VALUE',
   /** The log was closed. */
   CLOSED: 'ERR_AUDIT_CLOSED',

@@ -9,9 +9,20 @@ import { SecureFieldsError } from '../../errors.js'
 import { entryHash } from './canonical.js'
 import { isEntryShape } from './check.js'
 import { AuditErrorCodes, GENESIS } from './types.js'
+import type { AuditCheckpoint } from './checkpoint.js'
 
 /** What went wrong with a line. */
-export type AuditProblemKind = 'altered' | 'removed' | 'reordered' | 'malformed' | 'truncated'
+export type AuditProblemKind = 'altered' | 'removed' | 'reordered' | 'malformed' | 'truncated' | 'checkpoint'
+
+/** Options of {@link verifyAuditLog}. */
+export interface AuditVerifyOptions {
+  /**
+   * A checkpoint taken earlier (`audit head`, {@link AuditLog.head}): the entry it names must still
+   * be in the log with the same hash, so entries cut off the end, or a chain rewritten from some
+   * entry on, show.
+   */
+  since?: AuditCheckpoint
+}
 
 /** One finding of {@link verifyAuditLog}. */
 export interface AuditProblem {
@@ -50,19 +61,24 @@ interface Record {
  * - reordered: the entry is not where its seq puts it, or repeats an earlier seq;
  * - malformed: the line is not an entry; truncated: the last line stops mid-entry.
  *
- * Limits: removing entries from the very end, or rewriting the whole chain from some entry on,
- * leaves a consistent file; compare {@link AuditLog.head} with a copy kept elsewhere to catch that.
+ * - checkpoint: with `since`, the checkpoint's entry is missing (entries were cut off the end) or
+ *   has another hash (the chain was rewritten).
+ *
+ * Without a checkpoint, removing entries from the very end, or rewriting the whole chain from
+ * some entry on, leaves a consistent file: keep checkpoints elsewhere and pass one as `since`.
  *
  * @throws {@link SecureFieldsError} `ERR_AUDIT_IO` when the file cannot be read
  */
-export async function verifyAuditLog(file: string): Promise<AuditVerification> {
+export async function verifyAuditLog(file: string, options: AuditVerifyOptions = {}): Promise<AuditVerification> {
   const problems: AuditProblem[] = []
   const records: Record[] = []
   const damaged: number[] = []
   const firstLineOfSeq = new Map<number, number>()
   let entries = 0
+  let lines = 0
   try {
     for await (const { text, line, terminated } of readLines(file)) {
+      lines = line
       let value: unknown
       try {
         value = JSON.parse(text)
@@ -97,8 +113,32 @@ export async function verifyAuditLog(file: string): Promise<AuditVerification> {
     throw new SecureFieldsError(AuditErrorCodes.IO, 'The audit log cannot be read.', { cause })
   }
   problems.push(...orderProblems(records), ...chainProblems(records, damaged))
+  if (options.since) problems.push(...checkpointProblems(records, options.since, lines))
   problems.sort((a, b) => a.line - b.line)
   return { ok: problems.length === 0, entries, problems }
+}
+
+/** The checkpoint's entry must be there, intact, with the checkpoint's hash. */
+function checkpointProblems(records: Record[], since: AuditCheckpoint, lines: number): AuditProblem[] {
+  const at = records.find((r) => r.seq === since.seq)
+  if (!at) {
+    const last = records.reduce((max, r) => Math.max(max, r.seq), -1)
+    return [
+      {
+        line: lines + 1,
+        seq: since.seq,
+        problem: 'checkpoint',
+        message:
+          last < since.seq
+            ? `the checkpoint names seq ${since.seq}, but the log ends at ${last < 0 ? 'no entry' : `seq ${last}`}: entries were cut off its end`
+            : `the checkpoint's entry, seq ${since.seq}, is not intact in the log`,
+      },
+    ]
+  }
+  if (at.hash !== since.hash) {
+    return [{ line: at.line, seq: at.seq, problem: 'checkpoint', message: 'this entry has another hash than the checkpoint: the chain was rewritten from here or before' }]
+  }
+  return []
 }
 
 /** Entries that are not where their seq puts them (comparing file order with seq order). */

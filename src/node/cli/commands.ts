@@ -4,10 +4,11 @@
  * @module
  */
 import { registerCommand } from './program.js'
-import { serveCommand } from './serve-command.js'
+import { integrityCommand, serveCommand } from './serve-command.js'
 import { auditCommand } from '../audit/command.js'
 import { redactCommand } from '../redact/command.js'
 
 registerCommand(serveCommand)
-registerCommand(() => auditCommand())
+registerCommand(integrityCommand)
+registerCommand(auditCommand)
 registerCommand(redactCommand)

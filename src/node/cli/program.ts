@@ -1,11 +1,12 @@
 /**
  * The `secure-fields` command: assembles the sub-commands and maps outcomes to exit codes
- * (0 success, 1 failure with a one-line reason on stderr, 2 bad usage).
+ * (0 success, 1 failure with a one-line reason on stderr, 2 bad usage; docs/cli.md).
  *
  * @module
  */
 import { Command, CommanderError } from 'commander'
-import { EXIT, reason } from './io.js'
+import { packageVersion } from '../package-root.js'
+import { EXIT, EXIT_CODE_ERROR, reason } from './io.js'
 import { keygenCommand, sealCommand, openCommand, inspectCommand, type CliIo } from './envelope-commands.js'
 
 /** Extra sub-commands contributed by other modules (frame server, audit log). */
@@ -22,6 +23,7 @@ export function registerCommand(factory: CommandFactory): void {
 export function buildProgram(io: CliIo): Command {
   const program = new Command('secure-fields')
     .description('Secure Fields: keys, envelopes, the frame origin server and the audit log.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -30,10 +32,19 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
   for (const make of [keygenCommand, sealCommand, openCommand, inspectCommand, ...extra]) {
     const sub = make(io)
-    sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    configure(sub, io)
     program.addCommand(sub)
   }
   return program
+}
+
+/** Output, usage hint and exit override for a sub-command and its own sub-commands (`audit verify`). */
+function configure(command: Command, io: CliIo): void {
+  command
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+  for (const sub of command.commands) configure(sub, io)
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
@@ -44,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok
   } catch (error) {
     if (error instanceof CommanderError) {
+      // A command that reported on its own ends with its own code (`audit verify`: 0, 1 or 2).
+      if (error.code === EXIT_CODE_ERROR) return error.exitCode
       // --help and --version exit 0; every other commander error is a usage error.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
       return EXIT.usage

@@ -1,19 +1,25 @@
 /**
- * `secure-fields serve`: the frame origin server from the command line.
+ * `secure-fields serve`: the frame origin server from the command line, and `secure-fields
+ * integrity`: the Subresource Integrity hash of each loader it serves.
  *
  * @module
  */
-import { Command } from 'commander'
-import { existsSync } from 'node:fs'
+import { Command, InvalidArgumentError } from 'commander'
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { HPKE_4 } from '../../crypto/suite.js'
-import { SecureFieldsError, ErrorCodes } from '../../errors.js'
+import { resolve } from 'node:path'
+import { resolvePublic } from '../../crypto/resolve.js'
+import { defaultSuites } from '../../crypto/defaults.js'
+import { recipientList } from '../../crypto/seal-to.js'
+import { SecureFieldsError, ErrorCodes, NodeErrorCodes } from '../../errors.js'
+import { ANY_PARENT, CONSENT_KINDS } from '../../protocol/policy.js'
 import { startFrameServer } from '../frame-server/server.js'
-import { readJwkFile } from './io.js'
+import { hasFrames, loaderIntegrity, packageFrameDir } from '../frame-server/frames-dir.js'
+import { readPublicJwkFile, usage } from './io.js'
 import type { CliIo } from './envelope-commands.js'
 
-const collect = (value: string, previous: string[]) => [...previous, value]
+const collect =
+  <T>(parse: (value: string) => T) =>
+  (value: string, previous: T[]) => [...previous, parse(value)]
 
 /** Shortest admin token accepted: 32 characters (e.g. `openssl rand -base64 32`). */
 const MIN_TOKEN = 32
@@ -37,56 +43,115 @@ function origin(value: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `--allow-parent ${value} is not an origin (e.g. https://chat.example.com).`)
+    throw new InvalidArgumentError(`${value} is not an origin (e.g. https://chat.example.com).`)
   }
-  if (url.origin !== value.replace(/\/$/, '')) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `--allow-parent ${value} must be an origin only, without a path.`)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError(`${value} is not an http(s) origin.`)
+  if (url.origin !== value.replace(/\/$/, '')) throw new InvalidArgumentError(`${value} must be an origin only, without a path.`)
   return url.origin
+}
+
+function port(value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN
+  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.')
+  return n
+}
+
+/** A kind the policy's `requireConsent` or `requirePq` may name. */
+function policyKind(value: string): string {
+  if (!(CONSENT_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`${value} is not a field kind; use one of ${CONSENT_KINDS.join(', ')}.`)
+  return value
+}
+
+interface ServeOptions {
+  port: number
+  allowParent: string[]
+  allowAnyParent?: boolean
+  pinKey: string[]
+  adminTokenFile?: string
+  anyKey?: boolean
+  requireConsent: string[]
+  requirePq: string[]
+  host: string
+  dir?: string
+  quiet?: boolean
 }
 
 /** `secure-fields serve --port P --allow-parent ORIGIN… [--pin-key PUBLIC…]`. */
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
     .description('Serve the frame app and loader as the frame origin, with a strict CSP and the policy.')
-    .requiredOption('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10))
-    .requiredOption('--allow-parent <origin>', 'an origin allowed to embed the frames (repeatable)', collect, [])
-    .option('--pin-key <file>', 'a public JWK file whose key fields may seal to (repeatable)', collect, [])
+    .requiredOption('--port <port>', 'port to listen on', port)
+    .option('--allow-parent <origin>', 'an origin allowed to embed the frames (repeatable; at least one)', collect(origin), [])
+    .option('--allow-any-parent', 'let any page embed the frames (development only: clickjacking and key-swap protections then rest on your pages alone)')
+    .option('--pin-key <file>', 'a public JWK file, or a key set (JWKS), whose keys fields may seal to (repeatable)', collect(String), [])
     .option('--admin-token-file <file>', 'a file holding the bearer token of POST/DELETE /policy/keys (desk key registration); turns pinning on')
     .option('--any-key', 'accept any recipient key (no pinning): a page script could then swap in its own key')
-    .option('--require-consent <kind>', 'a field kind that may only seal behind a consent gate (repeatable)', collect, [])
+    .option('--require-consent <kind>', `a field kind that may only seal behind a consent gate (repeatable: ${CONSENT_KINDS.join(', ')})`, collect(policyKind), [])
+    .option('--require-pq <kind>', `an envelope kind that may only be sealed to post-quantum keys, HPKE-9 or HPKE-9-KE (repeatable: ${CONSENT_KINDS.join(', ')})`, collect(policyKind), [])
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
-    .option('--dir <dir>', 'folder of the built frames', 'dist/frame')
+    .option('--dir <dir>', "folder of the built frames (default: this package's dist/frame)")
     .option('--quiet', 'do not log requests')
-    .action(async (o: { port: number; allowParent: string[]; pinKey: string[]; adminTokenFile?: string; anyKey?: boolean; requireConsent: string[]; host: string; dir: string; quiet?: boolean }) => {
-      if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, '--port must be a port number.')
+    .action(async (o: ServeOptions, command: Command) => {
+      if (o.allowParent.length === 0 && !o.allowAnyParent) {
+        usage(command, 'name the pages allowed to embed the frames: --allow-parent ORIGIN (repeatable), or --allow-any-parent for development.')
+      }
+      if (o.allowParent.length > 0 && o.allowAnyParent) usage(command, '--allow-any-parent contradicts --allow-parent.')
       // Pinning is the defence against a page that swaps the recipient key: turning it off is an
       // explicit choice, never a default.
       const pins = o.pinKey.length > 0 || o.adminTokenFile !== undefined
       if (pins === !!o.anyKey) {
-        throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, pins ? '--any-key contradicts --pin-key / --admin-token-file.' : 'Choose the recipient keys: --pin-key FILE (repeatable), --admin-token-file FILE (desk keys registered at run time), or --any-key.')
+        usage(command, pins ? '--any-key contradicts --pin-key / --admin-token-file.' : 'choose the recipient keys: --pin-key FILE (repeatable), --admin-token-file FILE (desk keys registered at run time), or --any-key.')
       }
-      const dir = resolve(o.dir)
-      if (!existsSync(join(dir, 'card.html'))) {
-        throw new SecureFieldsError('ERR_FRAMES_NOT_BUILT', `No frames in ${dir}: run \`npm run build\` first, or pass --dir.`)
+      const dir = resolve(o.dir ?? packageFrameDir())
+      if (!hasFrames(dir)) {
+        throw new SecureFieldsError(NodeErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}: ${o.dir ? 'pass the folder of the built frames' : 'run `npm run build` first'}.`)
       }
       const pinnedKeys: string[] = []
-      for (const file of o.pinKey) pinnedKeys.push((await HPKE_4.importPublic(await readJwkFile(file))).kid)
+      for (const file of o.pinKey) {
+        for (const jwk of recipientList(await readPublicJwkFile(file, '--pin-key'))) {
+          const { kid } = await resolvePublic(jwk, defaultSuites())
+          if (!pinnedKeys.includes(kid)) pinnedKeys.push(kid)
+        }
+      }
+      if (o.allowAnyParent) {
+        io.stderr.write('WARNING: --allow-any-parent: every site may embed these frames. Use it for development only; in production name your chat pages with --allow-parent.\n')
+      }
+      const parents = o.allowAnyParent ? [ANY_PARENT] : o.allowParent
       const server = await startFrameServer({
         port: o.port,
         host: o.host,
         dir,
-        allowParents: o.allowParent.map(origin),
+        allowParents: parents,
         // With the admin route, pinning is on from the start: only keys pinned here or registered.
         ...(pins ? { pinnedKeys } : {}),
         requireConsent: o.requireConsent,
+        requirePq: o.requirePq,
         ...(o.adminTokenFile ? { adminToken: await readAdminToken(o.adminTokenFile) } : {}),
         log: o.quiet ? undefined : (line) => io.stderr.write(`${line}\n`),
       })
-      io.stdout.write(`frame origin listening on http://${o.host}:${server.port} (parents: ${o.allowParent.join(', ')}; pinned keys: ${pinnedKeys.length || (o.adminTokenFile ? 'registered only' : 'any')}${o.adminTokenFile ? '; admin route on' : ''})\n`)
-      // Run until interrupted.
-      await new Promise<void>((done) => {
+      // Run until interrupted: the handlers are in place before anyone can read that it listens.
+      const stopped = new Promise<void>((done) => {
         const stop = () => void server.close().then(done)
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })
+      io.stdout.write(
+        `frame origin listening on http://${o.host}:${server.port} (frames: ${dir}; parents: ${o.allowAnyParent ? 'ANY' : parents.join(', ')}; pinned keys: ${pinnedKeys.length || (o.adminTokenFile ? 'registered only' : 'any')}${o.requirePq.length ? `; post-quantum only: ${o.requirePq.join(', ')}` : ''}${o.adminTokenFile ? '; admin route on' : ''})\n`,
+      )
+      await stopped
+    })
+}
+
+/** `secure-fields integrity [--dir DIR]`: one `sha384-… FILE` line per loader. */
+export function integrityCommand(io: CliIo): Command {
+  return new Command('integrity')
+    .description('Print the Subresource Integrity hash (sha384) of each loader, for <script type="module" integrity="…">.')
+    .option('--dir <dir>', "folder of the built frames (default: this package's dist/frame)")
+    .option('--json', 'print a JSON object { file: integrity }')
+    .action(async (o: { dir?: string; json?: boolean }) => {
+      const dir = resolve(o.dir ?? packageFrameDir())
+      if (!hasFrames(dir)) throw new SecureFieldsError(NodeErrorCodes.FRAMES_NOT_BUILT, `No frames in ${dir}.`)
+      const hashes = loaderIntegrity(dir)
+      io.stdout.write(o.json ? `${JSON.stringify(Object.fromEntries(hashes.map((h) => [h.file, h.integrity])), null, 2)}\n` : hashes.map((h) => `${h.integrity}  ${h.file}\n`).join(''))
     })
 }

@@ -2,8 +2,8 @@
  * The frame origin's admin route: the chat server registers reveal desk keys (public JWKs made in
  * `<secure-reveal>` frames) so customers' fields may seal to them, and removes them again.
  *
- * - `POST /policy/keys` with a public X25519 JWK → validated, pinned, `201 {"kid"}` (`200` when
- *   it was pinned already);
+ * - `POST /policy/keys` with a public JWK — X25519 (`HPKE-4`, `HPKE-4-KE`) or post-quantum `AKP`
+ *   (`HPKE-9`, `HPKE-9-KE`) → validated, pinned, `201 {"kid"}` (`200` when it was pinned already);
  * - `DELETE /policy/keys/<kid>` → `204`, or `404` when that key is not pinned.
  *
  * Both need `Authorization: Bearer <admin token>`, compared in constant time. Without a token
@@ -14,13 +14,14 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HPKE_4 } from '../../crypto/suite.js'
+import { resolvePublic } from '../../crypto/resolve.js'
+import { defaultSuites } from '../../crypto/defaults.js'
 import { COMMON_HEADERS } from './headers.js'
 
 /** The route's path prefix. */
 export const POLICY_KEYS_PATH = '/policy/keys'
 
-/** Largest accepted request body: a public JWK is about 150 bytes. */
+/** Largest accepted request body: an X25519 public JWK is about 150 bytes, a post-quantum one about 1.8 KB. */
 const MAX_BODY = 4096
 /** The shape of an RFC 7638 SHA-256 thumbprint in base64url. */
 const KID = /^[A-Za-z0-9_-]{43}$/
@@ -82,12 +83,12 @@ export function policyKeysRoute(token: string | undefined, keys: PinnedKeySet): 
       try {
         const jwk = JSON.parse(body) as Record<string, unknown>
         // A private JWK is refused outright: the frame origin never needs, nor keeps, one.
-        if (typeof jwk === 'object' && jwk !== null && 'd' in jwk) throw new Error('private')
-        kid = (await HPKE_4.importPublic(jwk)).kid
+        if (typeof jwk !== 'object' || jwk === null || 'd' in jwk || 'priv' in jwk) throw new Error('private')
+        kid = (await resolvePublic(jwk, defaultSuites())).kid
         // A `kid` that is not the key's thumbprint would pin one key under another's name.
         if (jwk.kid !== undefined && jwk.kid !== kid) throw new Error('kid')
       } catch {
-        return reply(res, 400, { error: 'body must be a public X25519 JWK (HPKE-4)' })
+        return reply(res, 400, { error: 'body must be a public JWK of HPKE-4, HPKE-4-KE, HPKE-9 or HPKE-9-KE' })
       }
       const known = keys.has(kid)
       keys.pin(kid)

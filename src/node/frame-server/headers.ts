@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { FramePolicy } from '../../protocol/policy.js'
+import { parentAllowed, type FramePolicy } from '../../protocol/policy.js'
 
 /** The Content-Security-Policy of a frame page. */
 export function frameCsp(policy: FramePolicy): string {
@@ -50,7 +50,20 @@ export function pageHeaders(policy: FramePolicy): Record<string, string> {
  * policy allows it as a parent, so a page the deployment does not allow cannot even load the code.
  */
 export function corsHeaders(policy: FramePolicy, origin: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = { Vary: 'Origin', 'Cross-Origin-Resource-Policy': 'cross-origin' }
-  if (origin && policy.allowedParents.includes(origin)) headers['Access-Control-Allow-Origin'] = origin
+  const headers: Record<string, string> = { 'Cross-Origin-Resource-Policy': 'cross-origin' }
+  if (origin && parentAllowed(policy, origin)) headers['Access-Control-Allow-Origin'] = origin
   return headers
+}
+
+/**
+ * How long a response may be reused (RFC 9111 §5.2.2): hashed assets never change under their
+ * name, so a year and `immutable`; a loader keeps its name across releases, so five minutes (then
+ * revalidated with its `ETag`); the policy a minute, since desk keys are registered at run time.
+ * Pages carry the live policy and are never stored (see {@link pageHeaders}).
+ */
+export function cacheControl(relative: string): string {
+  if (relative.startsWith('assets/')) return 'public, max-age=31536000, immutable'
+  if (relative === 'policy.json') return 'public, max-age=60'
+  if (/^secure-fields[a-z-]*\.js$/.test(relative)) return 'public, max-age=300'
+  return 'no-cache'
 }

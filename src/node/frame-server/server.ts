@@ -7,13 +7,17 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import type { FramePolicy } from '../../protocol/policy.js'
+import { parentAllowed, type FramePolicy } from '../../protocol/policy.js'
 import { SecureFieldsError, ErrorCodes } from '../../errors.js'
-import { COMMON_HEADERS, corsHeaders, pageHeaders } from './headers.js'
+import { cacheControl, COMMON_HEADERS, corsHeaders, pageHeaders } from './headers.js'
 import { policyKeysRoute } from './admin-routes.js'
+import { CodedBody, compressible, negotiateCoding } from './encoding.js'
+import { isLoader, packageFrameDir } from './frames-dir.js'
+import { REFUSED_LOADER_SOURCE } from './refused-loader.js'
 
 /** Options of {@link startFrameServer}. */
 export interface FrameServerOptions {
@@ -21,7 +25,7 @@ export interface FrameServerOptions {
   port: number
   /** Interface to listen on; default loopback. */
   host?: string
-  /** Folder of the built frames; default `dist/frame` under the working directory. */
+  /** Folder of the built frames; default this package's own `dist/frame`. */
   dir?: string
   /** Origins allowed to embed the frames. */
   allowParents: string[]
@@ -32,6 +36,8 @@ export interface FrameServerOptions {
   pinnedKeys?: string[]
   /** Field kinds that may only seal behind a consent gate. */
   requireConsent?: string[]
+  /** Envelope kinds (`ssn`, `card`…) that may only be sealed to post-quantum keys (`HPKE-9`, `HPKE-9-KE`). */
+  requirePq?: string[]
   /** Called once per request with a one-line summary (never a body). */
   log?: (line: string) => void
   /**
@@ -78,87 +84,156 @@ export const CONTENT_TYPES: Record<string, string> = {
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
+/** A file as served: its bytes and coded forms, and its strong validator. */
+interface StaticFile {
+  coded: CodedBody
+  etag: string
+}
+
+/** A strong ETag from the content (RFC 9110 §8.8.3): the same bytes, the same tag, on every server. */
+const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+
+/** Whether `If-None-Match` names `etag` (or `*`): the client's copy is current (RFC 9110 §13.1.2). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '')
+    return tag === '*' || tag === etag
+  })
+}
+
+/** The path of a request target for the log: never the query, and only printable characters. */
+function logPath(target: string | undefined): string {
+  let path: string
+  try {
+    path = new URL(target ?? '/', 'http://x').pathname
+  } catch {
+    path = '(not a URL)'
+  }
+  return path.slice(0, 200).replace(/[^\x21-\x7e]/g, '?')
+}
+
 /** The shortest admin token accepted (it guards who may add recipient keys). */
 export const MIN_ADMIN_TOKEN = 32
 
 /** Starts the server; resolves once it listens. */
 export async function startFrameServer(options: FrameServerOptions): Promise<FrameServer> {
-  const root = resolve(options.dir ?? 'dist/frame')
+  const root = resolve(options.dir ?? packageFrameDir())
   const policy: FramePolicy = {
     allowedParents: [...options.allowParents],
     ...(options.pinnedKeys ? { pinnedKeys: [...options.pinnedKeys] } : {}),
     requireConsent: [...(options.requireConsent ?? [])],
+    requirePq: [...(options.requirePq ?? [])],
     ...(options.demo ? { demo: true as const } : {}),
   }
-  const cache = new Map<string, Buffer>()
+  const files = new Map<string, Promise<StaticFile | undefined>>()
+  // Pages with the policy inlined, coded once per policy: a pinned or unpinned key empties it.
+  const pages = new Map<string, CodedBody>()
+  const policyChanged = () => pages.clear()
   const pinned = {
     has: (kid: string) => policy.pinnedKeys?.includes(kid) ?? false,
     pin(kid: string) {
       policy.pinnedKeys ??= []
       if (!policy.pinnedKeys.includes(kid)) policy.pinnedKeys.push(kid)
+      policyChanged()
     },
     unpin(kid: string) {
       if (policy.pinnedKeys) policy.pinnedKeys = policy.pinnedKeys.filter((k) => k !== kid)
+      policyChanged()
     },
   }
   if (options.adminToken !== undefined && options.adminToken.length < MIN_ADMIN_TOKEN) {
     throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `The admin token must be at least ${MIN_ADMIN_TOKEN} characters.`)
   }
   const adminRoute = policyKeysRoute(options.adminToken, pinned)
+  const refusedLoader = new CodedBody(Buffer.from(REFUSED_LOADER_SOURCE, 'utf8'), CONTENT_TYPES['.js']!)
 
-  async function file(path: string): Promise<Buffer | undefined> {
-    if (cache.has(path)) return cache.get(path)
-    try {
-      const body = await readFile(path)
-      cache.set(path, body)
-      return body
-    } catch {
-      return undefined
+  /** A file of the frames folder, read once, with its ETag and its coded forms. */
+  function file(path: string): Promise<StaticFile | undefined> {
+    let pending = files.get(path)
+    if (!pending) {
+      pending = readFile(path).then(
+        (body) => ({ coded: new CodedBody(body, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream'), etag: etagOf(body) }),
+        () => undefined,
+      )
+      files.set(path, pending)
+      // A missing file may appear later (a build in progress): only found files stay cached.
+      void pending.then((found) => found ?? files.delete(path))
     }
+    return pending
+  }
+
+  /** Sends `body` coded as the request accepts, with `headers`; HEAD gets the headers only. */
+  async function send(req: IncomingMessage, res: ServerResponse, body: CodedBody, headers: Record<string, string>, etag?: string): Promise<void> {
+    const { bytes, coding } = await body.forCoding(negotiateCoding(req.headers['accept-encoding']))
+    const vary = [headers.Vary, compressible(body.contentType, body.body.length) ? 'Accept-Encoding' : undefined].filter(Boolean).join(', ')
+    // A coded body is another representation: it gets its own strong validator (RFC 9110 §8.8.3).
+    const tag = etag && (coding ? `"${etag.slice(1, -1)}-${coding}"` : etag)
+    const common = { ...headers, ...(vary ? { Vary: vary } : {}), ...(tag ? { ETag: tag } : {}) }
+    if (tag && ifNoneMatch(req.headers['if-none-match'], tag)) {
+      res.writeHead(304, common).end()
+      return
+    }
+    res
+      .writeHead(200, { ...common, 'Content-Type': body.contentType, 'Content-Length': String(bytes.length), ...(coding ? { 'Content-Encoding': coding } : {}) })
+      .end(req.method === 'HEAD' ? undefined : bytes)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let pathname: string
+    try {
+      // A request target that is not a URL, or a path with a broken escape (`/%`), is the
+      // client's error: 400, before any route sees it.
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://frame-origin').pathname)
+    } catch {
+      res.writeHead(400, COMMON_HEADERS).end()
+      return
+    }
     if (options.routes && (await options.routes(req, res))) return
     if (await adminRoute(req, res)) return
-    const url = new URL(req.url ?? '/', 'http://frame-origin')
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...COMMON_HEADERS, Allow: 'GET, HEAD' }).end()
       return
     }
-    if (url.pathname === '/policy.json') {
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': CONTENT_TYPES['.json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(policy))
+    if (pathname === '/policy.json') {
+      const body = new CodedBody(Buffer.from(JSON.stringify(policy), 'utf8'), CONTENT_TYPES['.json']!)
+      await send(req, res, body, { ...COMMON_HEADERS, 'Cache-Control': cacheControl('policy.json') })
       return
     }
     // Resolve inside the root only: no traversal, no dotfiles.
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '')
+    const relative = normalize(pathname).replace(/^[/\\]+/, '')
     const path = join(root, relative || 'index.html')
     if (!path.startsWith(root + sep) || relative.split(/[/\\]/).some((s) => s.startsWith('.'))) {
       res.writeHead(404, COMMON_HEADERS).end()
       return
     }
-    const body = await file(path)
-    if (!body) {
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined
+    if (isLoader(relative) && origin !== undefined && !parentAllowed(policy, origin)) {
+      // The browser would block the loader (CORS) and the page would never learn why: it gets a
+      // module that says so instead, readable from any origin and never stored.
+      options.log?.(`refused the loader to ${JSON.stringify(origin.slice(0, 200))}: not an allowed parent`)
+      await send(req, res, refusedLoader, { ...COMMON_HEADERS, 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Cache-Control': 'no-store', Vary: 'Origin' })
+      return
+    }
+    const found = await file(path)
+    if (!found) {
       res.writeHead(404, COMMON_HEADERS).end()
       return
     }
-    const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream'
     if (extname(path) === '.html') {
       // The policy travels inside the page: the frame reads it without another request.
-      const meta = `<meta name="secure-fields-policy" content="${escapeAttribute(JSON.stringify(policy))}" />`
-      const html = body.toString('utf8').replace('<head>', `<head>\n    ${meta}`)
-      res.writeHead(200, { ...pageHeaders(policy), 'Content-Type': type }).end(req.method === 'HEAD' ? undefined : html)
+      const key = JSON.stringify(policy)
+      let page = pages.get(`${path}\n${key}`)
+      if (!page) {
+        const meta = `<meta name="secure-fields-policy" content="${escapeAttribute(key)}" />`
+        page = new CodedBody(Buffer.from(found.coded.body.toString('utf8').replace('<head>', `<head>\n    ${meta}`), 'utf8'), found.coded.contentType)
+        pages.set(`${path}\n${key}`, page)
+      }
+      await send(req, res, page, pageHeaders(policy))
       return
     }
-    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined
-    res
-      .writeHead(200, {
-        ...COMMON_HEADERS,
-        ...corsHeaders(policy, origin),
-        'Content-Type': type,
-        // Hashed assets never change; the loader and pages must stay fresh.
-        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      })
-      .end(req.method === 'HEAD' ? undefined : body)
+    const headers = { ...COMMON_HEADERS, ...corsHeaders(policy, origin), 'Cache-Control': cacheControl(relative), ...(isLoader(relative) ? { Vary: 'Origin' } : {}) }
+    await send(req, res, found.coded, headers, found.etag)
   }
 
   const server: Server = createServer((req, res) => {
@@ -168,7 +243,7 @@ export async function startFrameServer(options: FrameServerOptions): Promise<Fra
         if (!res.headersSent) res.writeHead(500, COMMON_HEADERS)
         res.end()
       })
-      .finally(() => options.log?.(`${req.method} ${new URL(req.url ?? '/', 'http://x').pathname} ${res.statusCode} ${Date.now() - started}ms`))
+      .finally(() => options.log?.(`${req.method} ${logPath(req.url)} ${res.statusCode} ${Date.now() - started}ms`))
   })
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)

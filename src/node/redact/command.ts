@@ -27,9 +27,18 @@ export function redactCommand(io: CliIo): Command {
     .option('--counts', 'print how many of each kind were masked on stderr at the end')
     .action(async (o: { kinds?: SensitiveKind[]; counts?: boolean }) => {
       const redactor = createRedactStream(o.kinds ? { kinds: o.kinds } : {})
-      // Written through, not piped: the command must not end the caller's stdout.
+      // Written through, not piped: the command must not end the caller's stdout. A write that
+      // fails (a full disk, a closed pipe) reaches `done` and ends the pipeline, so the command
+      // exits 1 with one line; stdout's own 'error' event is heard meanwhile, or it would crash the
+      // process with a stack trace.
+      const heard = () => undefined
+      io.stdout.on('error', heard)
       const out = new Writable({ write: (chunk: Buffer, _encoding, done) => void io.stdout.write(chunk, (error) => done(error ?? null)) })
-      await pipeline(io.stdin, redactor, out)
+      try {
+        await pipeline(io.stdin, redactor, out)
+      } finally {
+        io.stdout.off('error', heard)
+      }
       if (o.counts) {
         const { counts } = redactor
         io.stderr.write(`redacted: ${SENSITIVE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ')}\n`)

@@ -15,6 +15,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { invalidArgument } from '../../validate/assert.js'
 import { CONTEXT_WINDOW } from '../../validate/detect-context.js'
 import { findSensitiveNumbers, type SensitiveKind } from '../../validate/detect.js'
+import { isSeparator } from '../../validate/digits.js'
 import { applyMatches, emptyCounts, redactSettings, type RedactionCounts, type RedactOptions } from './redact.js'
 
 /** Options of {@link createRedactStream}. */
@@ -37,8 +38,11 @@ export interface RedactStream extends Transform {
 const MARGIN = CONTEXT_WINDOW + 64
 const DEFAULT_MAX_LINE = 1 << 20
 
-/** A character that no run of digits, separators or IBAN contains (see `detect.ts`). */
-const HARD_BOUNDARY = /[^\p{N}A-Za-z_\s.\/\-\u2010-\u2015\u2212\uFE63\uFF0D+]/u
+/**
+ * Whether `char` is one that no run of digits, separators or IBAN contains (see `detect.ts`): not a
+ * digit of any script, a letter of an IBAN, `_`, `+`, or a separator the fields read.
+ */
+const isHardBoundary = (char: string) => !/[\p{N}A-Za-z_+]/u.test(char) && !isSeparator(char)
 
 const LOW_SURROGATE = /[\uDC00-\uDFFF]/
 
@@ -91,7 +95,7 @@ export function createRedactStream(options: RedactStreamOptions = {}): RedactStr
    */
   function forcedCut(): number {
     const whole = (i: number) => !LOW_SURROGATE.test(pending[i] ?? '')
-    for (let i = pending.length - MARGIN; i > MARGIN; i--) if (HARD_BOUNDARY.test(pending[i - 1]!) && whole(i)) return i
+    for (let i = pending.length - MARGIN; i > MARGIN; i--) if (isHardBoundary(pending[i - 1]!) && whole(i)) return i
     const i = pending.length - MARGIN
     return whole(i) ? i : i - 1
   }

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { inspect, LIMITS, SecureFieldsError, ErrorCodes, type ProtectedHeader } from '../../crypto/index.js'
-import { StoreErrorCodes, type EnvelopeMeta } from './types.js'
+import { inspect, LIMITS, SecureFieldsError, ErrorCodes, type EnvelopeHeader } from '../../crypto/index.js'
+import { CLAIM_TTL, StoreErrorCodes, type ClaimOptions, type EnvelopeMeta, type TakeOptions } from './types.js'
 
 /** A record ready to be written by a backend. */
 export interface PreparedEntry {
@@ -44,7 +44,7 @@ const invalid = (why: string) => new SecureFieldsError(ErrorCodes.INPUT_INVALID,
  * @throws {@link SecureFieldsError} the `inspect` codes, `ERR_ENVELOPE_EXPIRED`, `ERR_INPUT_INVALID`
  */
 export function prepareEntry(envelope: string, overrides: Partial<EnvelopeMeta> | undefined, now: number): PreparedEntry {
-  const header: ProtectedHeader = inspect(envelope)
+  const header: EnvelopeHeader = inspect(envelope)
   const sealedExp = header.exp * 1000
   const meta: EnvelopeMeta = {
     conversation: overrides?.conversation ?? header.ctx,
@@ -70,6 +70,32 @@ function checkMeta(meta: EnvelopeMeta, sealedExp: number): void {
   if (typeof kind !== 'string' || !KIND.test(kind)) throw invalid('kind must match [a-z][a-z0-9-]{0,31}')
   if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw invalid('expiresAt must be whole milliseconds since the epoch')
   if (expiresAt > sealedExp) throw invalid('expiresAt may not be later than the envelope\'s own exp')
+}
+
+const HOLDER = /^[^\u0000-\u001f\u007f]{1,128}$/u
+
+/**
+ * Checks the options of `claim` and returns the holder and the claim's end (never past `expiresAt`
+ * is for the backend to apply, which knows the record).
+ *
+ * @throws {@link SecureFieldsError} `ERR_INPUT_INVALID`
+ */
+export function claimTerms(options: ClaimOptions): { holder: string; now: number; until: number } {
+  const { holder, ttl = CLAIM_TTL.default, now = Date.now() } = options ?? ({} as ClaimOptions)
+  if (typeof holder !== 'string' || !HOLDER.test(holder)) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, 'A claim holder is printable text of 1 to 128 characters.')
+  if (!Number.isSafeInteger(ttl) || ttl < 1 || ttl > CLAIM_TTL.max) throw new SecureFieldsError(ErrorCodes.INPUT_INVALID, `A claim lasts 1 to ${CLAIM_TTL.max} ms.`)
+  return { holder, now, until: now + ttl }
+}
+
+/** `take`'s options: a bare number is the time, as before claims existed. */
+export function takeTerms(options: number | TakeOptions | undefined): { now: number; holder: string | undefined } {
+  if (typeof options === 'number' || options === undefined) return { now: options ?? Date.now(), holder: undefined }
+  return { now: options.now ?? Date.now(), holder: options.holder }
+}
+
+/** The error of `claim` and `take` for an envelope another holder's claim holds. */
+export function held(): SecureFieldsError {
+  return new SecureFieldsError(StoreErrorCodes.HELD, 'This envelope is being revealed elsewhere (claimed by another holder); try again when that claim ends.')
 }
 
 /** The error of `put` for an id that is stored or was taken. */

@@ -49,11 +49,19 @@ return 1
 `)
 
 /**
- * take — KEYS: record, gone, expiry index; ARGV: prefix.
- * GETDEL hands the record to exactly one caller; the same step leaves a tombstone until the
- * envelope's own exp (so it cannot be stored again) and drops its index members.
+ * take — KEYS: record, gone, expiry index; ARGV: prefix, now (ms), holder ('' for none).
+ * Returns -1 when another holder's claim is live. Otherwise GETDEL hands the record to exactly
+ * one caller; the same step leaves a tombstone until the envelope's own exp (so it cannot be
+ * stored again) and drops its index members.
  */
 export const TAKE = script(`
+local current = redis.call('GET', KEYS[1])
+if current then
+  local ok, r = pcall(cjson.decode, current)
+  if ok and type(r) == 'table' and type(r.heldBy) == 'string' and r.heldBy ~= ARGV[3] and tonumber(r.heldUntil) and tonumber(r.heldUntil) > tonumber(ARGV[2]) then
+    return -1
+  end
+end
 local value = redis.call('GETDEL', KEYS[1])
 if not value then return false end
 local ok, record = pcall(cjson.decode, value)
@@ -68,6 +76,43 @@ if ok and type(record) == 'table' and type(record.meta) == 'table' then
   redis.call('ZREM', KEYS[3], id .. ':' .. conversation)
 end
 return value
+`)
+
+/**
+ * claim — KEYS: record; ARGV: holder, now (ms), until (ms).
+ * Returns the record (its JSON as stored before the claim), false when there is none or it has
+ * expired, -1 when another holder's claim is live. The claim is written into the record, which
+ * keeps its own expiry (KEEPTTL), and ends no later than the envelope's.
+ */
+export const CLAIM = script(`
+local value = redis.call('GET', KEYS[1])
+if not value then return false end
+local ok, record = pcall(cjson.decode, value)
+if not ok or type(record) ~= 'table' or type(record.meta) ~= 'table' then return value end
+local now = tonumber(ARGV[2])
+local expiresAt = tonumber(record.meta.expiresAt)
+if not expiresAt or expiresAt <= now then return false end
+if type(record.heldBy) == 'string' and record.heldBy ~= ARGV[1] and tonumber(record.heldUntil) and tonumber(record.heldUntil) > now then
+  return -1
+end
+record.heldBy = ARGV[1]
+record.heldUntil = math.min(tonumber(ARGV[3]), expiresAt)
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return value
+`)
+
+/**
+ * release — KEYS: record; ARGV: holder. Clears the claim when `holder` holds it; returns 1, else 0.
+ */
+export const RELEASE = script(`
+local value = redis.call('GET', KEYS[1])
+if not value then return 0 end
+local ok, record = pcall(cjson.decode, value)
+if not ok or type(record) ~= 'table' or record.heldBy ~= ARGV[1] then return 0 end
+record.heldBy = nil
+record.heldUntil = nil
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1
 `)
 
 /**

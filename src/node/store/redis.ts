@@ -8,8 +8,8 @@
  * @module
  */
 import { SecureFieldsError, inspect } from '../../crypto/index.js'
-import { closedError, corrupt, duplicate, isStoreId, prepareEntry } from './entry.js'
-import { PUT, SWEEP, TAKE, runScript, type RedisLike } from './redis-scripts.js'
+import { claimTerms, closedError, corrupt, duplicate, held, isStoreId, prepareEntry, takeTerms } from './entry.js'
+import { CLAIM, PUT, RELEASE, SWEEP, TAKE, runScript, type RedisLike } from './redis-scripts.js'
 import { StoreErrorCodes, type EnvelopeMeta, type EnvelopeStore, type StoredEnvelope } from './types.js'
 
 export type { RedisLike } from './redis-scripts.js'
@@ -37,6 +37,9 @@ interface Record {
   storedAt: number
   /** The header's exp in ms: how long the tombstone left by `take` lives. */
   sealedExp: number
+  /** The holder of a claim on it, and when that claim ends (ms); absent when unclaimed. */
+  heldBy?: string
+  heldUntil?: number
 }
 
 /**
@@ -59,7 +62,7 @@ async function createClient(url: string): Promise<RedisLike> {
   } catch (cause) {
     throw new SecureFieldsError(
       StoreErrorCodes.UNAVAILABLE,
-      'The Redis store needs the ioredis package (npm install ioredis), or pass a client.',
+      'The Redis envelope store needs the ioredis package: npm install ioredis (an optional peer dependency of secure-fields), or pass a client.',
       { cause },
     )
   }
@@ -105,16 +108,36 @@ function redisStore(client: RedisLike, prefix: string, owned: boolean): Envelope
       return id
     },
 
-    async take(id, now = Date.now()) {
+    async take(id, options) {
       open()
+      const { now, holder } = takeTerms(options)
       if (!isStoreId(id)) return undefined
-      const value = await runScript(client, TAKE, [recordKey(id), goneKey(id), expiryKey], [prefix])
+      const value = await runScript(client, TAKE, [recordKey(id), goneKey(id), expiryKey], [prefix, now, holder ?? ''])
       if (value === null || value === undefined) return undefined
+      if (Number(value) === -1) throw held()
       const record = parse(value)
       // Deleted either way: an expired envelope is gone, never handed over.
       if (record.meta.expiresAt <= now) return undefined
       const taken: StoredEnvelope = { id, envelope: record.envelope, meta: record.meta, storedAt: record.storedAt }
       return taken
+    },
+
+    async claim(id, options) {
+      open()
+      const { holder, now, until } = claimTerms(options)
+      if (!isStoreId(id)) return undefined
+      const value = await runScript(client, CLAIM, [recordKey(id)], [holder, now, until])
+      if (value === null || value === undefined) return undefined
+      if (Number(value) === -1) throw held()
+      const record = parse(value)
+      const claimed: StoredEnvelope = { id, envelope: record.envelope, meta: record.meta, storedAt: record.storedAt }
+      return claimed
+    },
+
+    async release(id, holder) {
+      open()
+      if (!isStoreId(id) || typeof holder !== 'string') return false
+      return Number(await runScript(client, RELEASE, [recordKey(id)], [holder])) === 1
     },
 
     async peek(id, now = Date.now()) {

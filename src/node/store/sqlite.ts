@@ -2,13 +2,16 @@
  * The embedded envelope store: one SQLite file through better-sqlite3, shared safely by any number
  * of connections and processes on one host.
  *
+ * better-sqlite3 is a native module and an optional peer dependency: it is loaded when a store is
+ * opened, so a front-end install of this package never pulls it.
+ *
  * @module
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { SecureFieldsError, inspect } from '../../crypto/index.js'
-import { closedError, duplicate, isStoreId, prepareEntry } from './entry.js'
+import { claimTerms, closedError, duplicate, held, isStoreId, prepareEntry, takeTerms } from './entry.js'
 import { StoreErrorCodes, type EnvelopeMeta, type EnvelopeStore, type StoredEnvelope } from './types.js'
 
 /** Options of {@link openSqliteStore}. */
@@ -29,8 +32,8 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL'
 }
 
-/** The schema version this module writes (`PRAGMA user_version`). */
-const SCHEMA_VERSION = 1
+/** The schema version this module writes (`PRAGMA user_version`); 2 added claims. */
+const SCHEMA_VERSION = 2
 
 // `gone` holds the ids of deleted envelopes until their own `exp`: the view-once guarantee would
 // be void if the same envelope could simply be stored again after it was taken. A trigger fills it
@@ -44,7 +47,9 @@ CREATE TABLE IF NOT EXISTS envelopes (
   kind         TEXT NOT NULL,
   expires_at   INTEGER NOT NULL,
   stored_at    INTEGER NOT NULL,
-  sealed_exp   INTEGER NOT NULL
+  sealed_exp   INTEGER NOT NULL,
+  held_by      TEXT,
+  held_until   INTEGER
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS envelopes_conversation ON envelopes (conversation, stored_at);
 CREATE INDEX IF NOT EXISTS envelopes_expires_at ON envelopes (expires_at);
@@ -66,6 +71,12 @@ export function defaultDataDir(): string {
   return resolve(process.cwd(), 'data')
 }
 
+// Version 1 files get the claim columns; their envelopes start unclaimed.
+const MIGRATE_1_TO_2 = `
+ALTER TABLE envelopes ADD COLUMN held_by TEXT;
+ALTER TABLE envelopes ADD COLUMN held_until INTEGER;
+`
+
 interface Row {
   id: string
   envelope: string
@@ -74,6 +85,21 @@ interface Row {
   kind: string
   expires_at: number
   stored_at: number
+  held_by: string | null
+  held_until: number | null
+}
+
+/** Loads better-sqlite3, or says which package to install. */
+async function loadDriver(): Promise<typeof Database> {
+  try {
+    return (await import('better-sqlite3')).default
+  } catch (cause) {
+    throw new SecureFieldsError(
+      StoreErrorCodes.UNAVAILABLE,
+      'The SQLite envelope store needs the better-sqlite3 package: npm install better-sqlite3 (an optional peer dependency of secure-fields).',
+      { cause },
+    )
+  }
 }
 
 const metaOf = (row: Omit<Row, 'envelope' | 'stored_at'>): EnvelopeMeta => ({
@@ -94,8 +120,9 @@ const metaOf = (row: Omit<Row, 'envelope' | 'stored_at'>): EnvelopeMeta => ({
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<EnvelopeStore> {
   const { file, busyTimeout = 5000, synchronous = 'FULL' } = options
+  const Driver = await loadDriver()
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true })
-  const db = new Database(file, { timeout: busyTimeout })
+  const db = new Driver(file, { timeout: busyTimeout })
   try {
     db.pragma('journal_mode = WAL')
     db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
@@ -118,6 +145,7 @@ function migrate(db: Database.Database): void {
         `The envelope store was written by a newer version (schema ${version}, this one reads ${SCHEMA_VERSION}).`,
       )
     }
+    if (version === 1) db.exec(MIGRATE_1_TO_2)
     db.exec(SCHEMA)
     db.pragma(`user_version = ${SCHEMA_VERSION}`)
   }).immediate()
@@ -129,8 +157,18 @@ function sqliteStore(db: Database.Database): EnvelopeStore {
     INSERT INTO envelopes (id, envelope, conversation, preview, kind, expires_at, stored_at, sealed_exp)
     SELECT @id, @envelope, @conversation, @preview, @kind, @expiresAt, @storedAt, @sealedExp
     WHERE NOT EXISTS (SELECT 1 FROM gone WHERE id = @id)`)
-  // One statement reads and deletes, so two takers can never both see the row.
-  const takeRow = db.prepare(`DELETE FROM envelopes WHERE id = ? RETURNING *`)
+  // One statement reads and deletes, so two takers can never both see the row. A live claim of
+  // another holder keeps the row (the statement then deletes nothing).
+  const takeRow = db.prepare(`
+    DELETE FROM envelopes WHERE id = @id
+      AND (held_by IS NULL OR held_until <= @now OR held_by = @holder) RETURNING *`)
+  // Claiming is one UPDATE: of two racing holders, the second finds the first one's live claim.
+  const claimRow = db.prepare(`
+    UPDATE envelopes SET held_by = @holder, held_until = MIN(@until, expires_at)
+    WHERE id = @id AND expires_at > @now
+      AND (held_by IS NULL OR held_until <= @now OR held_by = @holder) RETURNING *`)
+  const releaseRow = db.prepare(`UPDATE envelopes SET held_by = NULL, held_until = NULL WHERE id = ? AND held_by = ?`)
+  const heldRow = db.prepare(`SELECT held_by FROM envelopes WHERE id = @id AND expires_at > @now AND held_until > @now`)
   const peekRow = db.prepare(`SELECT * FROM envelopes WHERE id = ? AND expires_at > ?`)
   const listRows = db.prepare(`
     SELECT id, conversation, preview, kind, expires_at FROM envelopes
@@ -163,13 +201,38 @@ function sqliteStore(db: Database.Database): EnvelopeStore {
       return entry.id
     },
 
-    async take(id, now = Date.now()) {
+    async take(id, options) {
       open()
+      const { now, holder } = takeTerms(options)
       if (!isStoreId(id)) return undefined
-      const row = takeRow.get(id) as Row | undefined
-      if (!row || row.expires_at <= now) return undefined
+      const row = takeRow.get({ id, now, holder: holder ?? null }) as Row | undefined
+      if (!row) {
+        // Nothing deleted: gone, or held by another holder's live claim.
+        if (heldRow.get({ id, now })) throw held()
+        return undefined
+      }
+      if (row.expires_at <= now) return undefined
       const taken: StoredEnvelope = { id: row.id, envelope: row.envelope, meta: metaOf(row), storedAt: row.stored_at }
       return taken
+    },
+
+    async claim(id, options) {
+      open()
+      const { holder, now, until } = claimTerms(options)
+      if (!isStoreId(id)) return undefined
+      const row = claimRow.get({ id, holder, now, until }) as Row | undefined
+      if (!row) {
+        if (heldRow.get({ id, now })) throw held()
+        return undefined
+      }
+      const claimed: StoredEnvelope = { id: row.id, envelope: row.envelope, meta: metaOf(row), storedAt: row.stored_at }
+      return claimed
+    },
+
+    async release(id, holder) {
+      open()
+      if (!isStoreId(id) || typeof holder !== 'string') return false
+      return releaseRow.run(id, holder).changes > 0
     },
 
     async peek(id, now = Date.now()) {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ProtectedHeader } from '../../crypto/index.js'
+import type { EnvelopeHeader } from '../../crypto/index.js'
 
 /** What the store keeps next to an envelope, for listing and expiry. None of it is secret. */
 export interface EnvelopeMeta {
@@ -43,7 +43,7 @@ export interface EnvelopePeek {
   /** The store id. */
   id: string
   /** The envelope's protected header, as `inspect` reads it (unauthenticated until opened). */
-  header: ProtectedHeader
+  header: EnvelopeHeader
   /** Its metadata. */
   meta: EnvelopeMeta
 }
@@ -55,6 +55,35 @@ export interface EnvelopeListing {
   /** Its metadata (preview, kind, expiry) for the transcript. */
   meta: EnvelopeMeta
 }
+
+/** Options of {@link EnvelopeStore.claim}. */
+export interface ClaimOptions {
+  /**
+   * Who holds the claim: an agent session, a socket — any printable string of 1 to 128
+   * characters. Only this holder may take or release the envelope while the claim lasts.
+   */
+  holder: string
+  /**
+   * How long the claim lasts without a take or a release, in milliseconds (default
+   * {@link CLAIM_TTL.default}, at most {@link CLAIM_TTL.max}, never past the envelope's expiry).
+   * When it lapses the envelope is available again: an agent tab that closed mid-step-up loses
+   * nothing.
+   */
+  ttl?: number
+  /** The time to judge by, ms since the epoch (default `Date.now()`). */
+  now?: number
+}
+
+/** Options of {@link EnvelopeStore.take}. */
+export interface TakeOptions {
+  /** The time to judge expiry and claims by, ms since the epoch (default `Date.now()`). */
+  now?: number
+  /** The holder of a claim on the envelope: only it may take a claimed envelope. */
+  holder?: string
+}
+
+/** Bounds of a claim's lifetime, in milliseconds. */
+export const CLAIM_TTL = { default: 120_000, max: 600_000 } as const
 
 /**
  * A view-once store of sealed envelopes. Every method is safe to call concurrently, from several
@@ -78,8 +107,28 @@ export interface EnvelopeStore {
    * Atomically reads and deletes an envelope: of any number of concurrent callers, one gets it and
    * the others get `undefined`, and so does every later caller. An expired envelope is deleted and
    * not returned.
+   *
+   * @param options - the time to judge by (a number, or `{ now }`), and the `holder` of a claim
+   * @throws {@link SecureFieldsError} `ERR_STORE_HELD` when another holder's claim on it is live
    */
-  take(id: string, now?: number): Promise<StoredEnvelope | undefined>
+  take(id: string, options?: number | TakeOptions): Promise<StoredEnvelope | undefined>
+  /**
+   * Hands an envelope over without deleting it yet: atomically marks it held by `holder` for a
+   * while, so that it is taken only once the reveal succeeded (`take` with the same `holder`) and
+   * put back when it failed (`release`) — or, if neither comes, when the claim lapses. Of any
+   * number of concurrent claims by different holders, one wins; a holder may claim again (the
+   * claim is renewed).
+   *
+   * @returns the envelope, or `undefined` when it is not stored (taken, expired, never stored)
+   * @throws {@link SecureFieldsError} `ERR_STORE_HELD` when another holder's claim is live,
+   *   `ERR_INPUT_INVALID` for a bad holder or ttl
+   */
+  claim(id: string, options: ClaimOptions): Promise<StoredEnvelope | undefined>
+  /**
+   * Puts a claimed envelope back, atomically: it is available to every holder again. Resolves
+   * `true` when `holder` held it, `false` otherwise (another holder's claim is left alone).
+   */
+  release(id: string, holder: string): Promise<boolean>
   /** The header and metadata of a live envelope, without its ciphertext; it stays stored. */
   peek(id: string, now?: number): Promise<EnvelopePeek | undefined>
   /** The live envelopes of a conversation, oldest first (by `storedAt`, then id). */
@@ -100,6 +149,8 @@ export const StoreErrorCodes = {
   CLOSED: 'ERR_STORE_CLOSED',
   /** A stored record cannot be read back (not written by this library, or damaged). */
   CORRUPT: 'ERR_STORE_CORRUPT',
-  /** The backend cannot be loaded or reached (e.g. `ioredis` is not installed). */
+  /** The backend cannot be loaded or reached (e.g. `better-sqlite3` or `ioredis` is not installed). */
   UNAVAILABLE: 'ERR_STORE_UNAVAILABLE',
+  /** The envelope is claimed by another holder (another agent tab is revealing it). */
+  HELD: 'ERR_STORE_HELD',
 } as const

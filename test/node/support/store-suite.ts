@@ -150,7 +150,8 @@ export function describeStore(name: string, harness: StoreHarness): void {
       it('refuses every call once closed', async () => {
         await store.close()
         await store.close()
-        for (const call of [() => store.put('x'), () => store.take('x'), () => store.peek('x'), () => store.list('c'), () => store.sweep()]) {
+        const calls = [() => store.put('x'), () => store.take('x'), () => store.peek('x'), () => store.list('c'), () => store.sweep(), () => store.claim('x', { holder: 'h' }), () => store.release('x', 'h')]
+        for (const call of calls) {
           expect((await rejection(call)).code).to.equal('ERR_STORE_CLOSED')
         }
       })
@@ -186,6 +187,88 @@ export function describeStore(name: string, harness: StoreHarness): void {
         expect(raw).not.to.include.members([short1, short2])
         expect((await store.list('c-sweep')).map((l) => l.id)).to.deep.equal([long])
         expect(await store.take(short1)).to.equal(undefined)
+      })
+    })
+
+    describe('claims: taken only once the reveal succeeded, put back when it failed', () => {
+      it('claim hands the envelope over and keeps it; only its holder may take it', async () => {
+        const envelope = await testEnvelope({ context: 'c-claim' })
+        const id = await store.put(envelope)
+        const claimed = await store.claim(id, { holder: 'agent-tab-1' })
+        expect(claimed?.envelope).to.equal(envelope)
+        expect(claimed?.meta.conversation).to.equal('c-claim')
+        // Still stored, still listed: nothing is lost while the agent confirms it is them.
+        expect((await store.peek(id))?.id).to.equal(id)
+        expect((await store.list('c-claim')).map((l) => l.id)).to.deep.equal([id])
+        expect((await rejection(() => store.claim(id, { holder: 'agent-tab-2' }))).code).to.equal('ERR_STORE_HELD')
+        expect((await rejection(() => store.take(id))).code).to.equal('ERR_STORE_HELD')
+        expect((await rejection(() => store.take(id, { holder: 'agent-tab-2' }))).code).to.equal('ERR_STORE_HELD')
+        // The holder claims again (a retry in the same tab) and then takes it: once.
+        expect((await store.claim(id, { holder: 'agent-tab-1' }))?.envelope).to.equal(envelope)
+        expect((await store.take(id, { holder: 'agent-tab-1' }))?.envelope).to.equal(envelope)
+        expect(await store.take(id, { holder: 'agent-tab-1' })).to.equal(undefined)
+        expect(await store.claim(id, { holder: 'agent-tab-2' })).to.equal(undefined)
+        expect((await rejection(() => store.put(envelope))).code).to.equal('ERR_STORE_DUPLICATE')
+      })
+
+      it('release puts it back for every holder; another holder cannot release it', async () => {
+        const envelope = await testEnvelope()
+        const id = await store.put(envelope)
+        await store.claim(id, { holder: 'tab-1' })
+        expect(await store.release(id, 'tab-2')).to.equal(false)
+        expect((await rejection(() => store.claim(id, { holder: 'tab-2' }))).code).to.equal('ERR_STORE_HELD')
+        expect(await store.release(id, 'tab-1')).to.equal(true)
+        expect(await store.release(id, 'tab-1')).to.equal(false)
+        expect((await store.claim(id, { holder: 'tab-2' }))?.envelope).to.equal(envelope)
+        expect(await store.release(id, 'tab-2')).to.equal(true)
+        // Released and unclaimed: a plain take works again.
+        expect((await store.take(id))?.envelope).to.equal(envelope)
+        expect(await store.release('AAAAAAAAAAAAAAAAAAAAAA', 'tab-1')).to.equal(false)
+      })
+
+      it('a claim that lapses frees the envelope: a closed tab loses nothing', async () => {
+        const envelope = await testEnvelope()
+        const id = await store.put(envelope)
+        const t = Date.now()
+        await store.claim(id, { holder: 'tab-gone', ttl: 1000, now: t })
+        expect((await rejection(() => store.claim(id, { holder: 'tab-2', now: t + 999 }))).code).to.equal('ERR_STORE_HELD')
+        expect((await store.claim(id, { holder: 'tab-2', now: t + 1000 }))?.envelope).to.equal(envelope)
+        expect((await store.take(id, { holder: 'tab-2' }))?.envelope).to.equal(envelope)
+      })
+
+      it('of many racing claims by different holders exactly one wins', async () => {
+        const id = await store.put(await testEnvelope())
+        const second = await harness.open()
+        try {
+          const attempts = [store, second].flatMap((s, c) => Array.from({ length: 20 }, (_, i) => s.claim(id, { holder: `h-${c}-${i}` }).then((r) => (r ? 'won' : 'gone'), (e: { code?: string }) => e.code)))
+          const outcomes = await Promise.all(attempts)
+          expect(outcomes.filter((o) => o === 'won')).to.have.length(1)
+          expect(outcomes.filter((o) => o === 'ERR_STORE_HELD')).to.have.length(39)
+        } finally {
+          await second.close()
+        }
+      })
+
+      it('a claim is visible to other connections and survives a reopen', async () => {
+        const id = await store.put(await testEnvelope())
+        await store.claim(id, { holder: 'tab-1' })
+        await store.close()
+        store = await harness.open()
+        expect((await rejection(() => store.take(id))).code).to.equal('ERR_STORE_HELD')
+        expect((await store.take(id, { holder: 'tab-1' }))?.id).to.equal(id)
+      })
+
+      it('claim answers undefined for unknown, taken and expired envelopes and refuses bad terms', async () => {
+        expect(await store.claim('AAAAAAAAAAAAAAAAAAAAAA', { holder: 'h' })).to.equal(undefined)
+        expect(await store.claim('idx:expiry', { holder: 'h' })).to.equal(undefined)
+        const id = await store.put(await testEnvelope(), { expiresAt: Date.now() + MIN })
+        expect(await store.claim(id, { holder: 'h', now: Date.now() + 2 * MIN })).to.equal(undefined)
+        for (const terms of [{ holder: '' }, { holder: 'a\nb' }, { holder: 'x'.repeat(129) }, { holder: 'h', ttl: 0 }, { holder: 'h', ttl: 600_001 }, { holder: 'h', ttl: 1.5 }]) {
+          expect((await rejection(() => store.claim(id, terms))).code, JSON.stringify(terms)).to.equal('ERR_INPUT_INVALID')
+        }
+        // A claim never outlives its envelope: once the envelope expires, it is gone for everyone.
+        await store.claim(id, { holder: 'h', ttl: 600_000 })
+        expect(await store.take(id, { now: Date.now() + 2 * MIN })).to.equal(undefined)
       })
     })
 

@@ -1,21 +1,26 @@
 /**
- * Theme presets for designers to copy: light (the defaults), dark, and two brands. Each is a full
- * set of the allow-listed custom properties (src/protocol/theme.ts, docs/theming.md); set one on
- * the elements with CSS or through their `theme` property.
+ * Theme presets: light (the defaults), dark, and two brands. Each is a full set of the
+ * allow-listed custom properties (src/protocol/theme.ts, docs/theming.md); set one on the elements
+ * with CSS or through their `theme` property. Every text color keeps WCAG AA contrast (4.5:1) on
+ * the preset's page background, which the transparent frames show through.
  *
  * @example
  * ```ts
- * import { THEMES } from './themes.js'
+ * import { THEMES } from 'secure-fields'
  * for (const el of document.querySelectorAll('secure-card-input')) el.theme = THEMES.dark.values
  * ```
+ *
+ * @module
  */
-import type { ThemeProperty } from '../src/protocol/theme.js'
+import type { ThemeProperty } from '../protocol/theme.js'
 
 /** A preset: its name, the page background it is meant for, and every property's value. */
 export interface ThemePreset {
+  /** A name to show (e.g. in a theme picker). */
   name: string
   /** The host page's background behind the elements (frames are transparent). */
   pageBackground: string
+  /** Every allow-listed property's value. */
   values: Record<ThemeProperty, string>
 }
 
@@ -43,16 +48,18 @@ const LIGHT: ThemePreset['values'] = {
   '--sf-focus-ring-width': '3px',
   '--sf-label-size': '13px',
   '--sf-error-size': '13px',
+  '--sf-color-scheme': 'light',
 }
 
 /** The presets, light first. Every color pair keeps WCAG AA contrast (4.5:1) on its background. */
-export const THEMES: Record<'light' | 'dark' | 'ocean' | 'forest', ThemePreset> = {
+export const THEMES: Readonly<Record<'light' | 'dark' | 'ocean' | 'forest', ThemePreset>> = {
   light: { name: 'Light (default)', pageBackground: '#ffffff', values: LIGHT },
   dark: {
     name: 'Dark',
     pageBackground: '#121417',
     values: {
       ...LIGHT,
+      '--sf-color-scheme': 'dark',
       '--sf-color-text': '#f2f3f5',
       '--sf-color-placeholder': '#a4a9b3',
       '--sf-color-label': '#d5d8de',
