@@ -92,6 +92,11 @@ interface Reading {
   valid: boolean
   /** Every part holding characters is complete, and they are filled in order. */
   finished: boolean
+  /**
+   * The customer grouped the number (a separator between its digits) and this reading ends it
+   * inside a group: the character after its last digit is another digit.
+   */
+  midGroup: boolean
 }
 
 const EMPTY_ENTRY: CardEntry = { number: '', expiry: '', cvc: '' }
@@ -106,14 +111,20 @@ function read(chars: string[], length: number | undefined, brand: CardBrand | un
   let part: CardPart = 'number'
   let strays = false
   let expiryDone = false
-  for (const char of chars) {
+  let grouped = false
+  let midGroup = false
+  for (const [i, char] of chars.entries()) {
     const digit = digitOf(char)
     const separator = digit === undefined && isSeparator(char)
     if (digit === undefined && !separator) strays = true
     if (part === 'number') {
+      if (separator && entry.number !== '') grouped = true
       if (digit !== undefined) {
         entry.number += digit
-        if (entry.number.length === length) part = 'expiry'
+        if (entry.number.length === length) {
+          part = 'expiry'
+          midGroup = grouped && digitOf(chars[i + 1] ?? '') !== undefined
+        }
       }
       continue
     }
@@ -166,7 +177,17 @@ function read(chars: string[], length: number | undefined, brand: CardBrand | un
     numberDone &&
     (entry.expiry === '' ? entry.cvc === '' : expiryValid) &&
     (entry.cvc === '' || entry.cvc.length === cvcLength)
-  return { entry, next, alive, valid, finished }
+  return { entry, next, alive, valid, finished, midGroup }
+}
+
+/**
+ * Drops each reading that ends the number inside one of the customer's own groups when another
+ * reading takes the number further, to a group's end: `6311-7158-6919-6943-34` pasted is the
+ * 18-digit number, not 15 digits and `3-34`. Only ever in favour of a longer number, so a grouped
+ * number typed straight on into its expiry (`4242 4242 4242 424212/30`) keeps its reading.
+ */
+function wholeGroups(readings: Reading[]): Reading[] {
+  return readings.filter((r) => !r.midGroup || !readings.some((o) => !o.midGroup && o.entry.number.length > r.entry.number.length))
 }
 
 /**
@@ -187,7 +208,7 @@ export function segmentCardEntry(stream: string, now: Date, options: SegmentOpti
   const open = read(chars, undefined, brand, now)
   const policy = brand ? (options.policy?.(brand) ?? 'early') : 'early'
   const ordered = policy === 'early' ? [...closed, open] : [open, ...closed]
-  const finished = options.finished ? closed.filter((r) => r.finished) : []
+  const finished = options.finished ? wholeGroups(closed.filter((r) => r.finished)) : []
   if (finished.length > 0) {
     const [first] = finished as [Reading]
     return { entry: first.entry, next: first.next, ambiguous: finished.length > 1, settled: first.valid && finished.length === 1, finished: true }

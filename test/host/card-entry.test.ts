@@ -287,6 +287,14 @@ const entryArbitrary = fc.record({
 type Entry = typeof entryArbitrary extends fc.Arbitrary<infer T> ? T : never
 
 /**
+ * The browser run replays the same forty entries every time, so a clean clone passes or fails the
+ * same way; the random search runs in `test/validate/card-entry.test.ts` (thousands of entries
+ * against the same segmentation) and `npm run bench:card-entry`. Change the seed to explore here,
+ * and keep what it finds below as fixed cases.
+ */
+const MODEL_SEED = 20261130
+
+/**
  * Enters `entry` into the focused card field the way its mode says, and waits until the frame has
  * handled every edit.
  */
@@ -349,7 +357,7 @@ describe('<secure-card-input>: model-based, every brand, length, grouping, scrip
         outcomes[key] ??= { exact: 0, ambiguous: 0 }
         outcomes[key][outcome]++
       }),
-      { numRuns: 40, endOnFailure: true, reporter: report },
+      { numRuns: 40, seed: MODEL_SEED, endOnFailure: true, reporter: report },
     )
     console.log(`card entry outcomes (brand/length: exact, ambiguous): ${JSON.stringify(outcomes)}`)
   })
@@ -374,6 +382,15 @@ describe('<secure-card-input>: model-based, every brand, length, grouping, scrip
       [
         'a Diners Club pasted part by part, after a run that ended with Enter',
         { card: { brand: 'diners-club', number: '36706211893425', month: 11, year: 2037, cvc: '351', shorterPrefixValid: false }, grouping: 'brand', seed: 25, format: 'M/YY', script: 'ascii', mode: 'paste-parts', finish: 'tab' },
+      ],
+      [
+        // 631171586919694 passes Luhn and `3-34` is a date: the paste is still the 18-digit number.
+        'an 18-digit Maestro grouped with dashes, pasted alone, then its expiry and code in their own inputs',
+        { card: { brand: 'maestro', number: '631171586919694334', month: 2, year: 2035, cvc: '836', shorterPrefixValid: true }, grouping: 'dashes', seed: 6, format: 'M/YY', script: 'arabic', mode: 'paste-parts', finish: 'enter' },
+      ],
+      [
+        'the same Maestro typed key by key into the number, then a click into the expiry',
+        { card: { brand: 'maestro', number: '631171586919694334', month: 2, year: 2035, cvc: '836', shorterPrefixValid: true }, grouping: 'dashes', seed: 6, format: 'M/YY', script: 'ascii', mode: 'per-input', finish: 'tab' },
       ],
     ]
     for (const [name, entry] of found) {

@@ -99,6 +99,28 @@ describe('validate/card-entry: a card typed in one go', () => {
     )
   })
 
+  it('a grouped number pasted alone is the whole number, not a shorter one and a date cut from its last group', () => {
+    // 631171586919694 passes Luhn and `3-34` reads as March 2034: a 15-digit Maestro and its expiry.
+    for (const pasted of ['6311-7158-6919-6943-34', '6311 7158 6919 6943 34', '٦٣١١-٧١٥٨-٦٩١٩-٦٩٤٣-٣٤']) {
+      const result = segmentCardEntry(pasted, NOW, { finished: true })
+      expect(result.entry, pasted).to.deep.equal({ number: '631171586919694334', expiry: '', cvc: '' })
+      expect(result.ambiguous, pasted).to.equal(false)
+    }
+    // Typed straight on, the same number still reads whole with its expiry and code.
+    expect(segmentCardEntry('6311-7158-6919-6943-342/35836', NOW, { finished: true }).entry).to.deep.equal({ number: '631171586919694334', expiry: '2/35', cvc: '836' })
+  })
+
+  it('property: a number alone, finished (pasted, autofilled, or left for the expiry), reads whole — never ambiguous when grouped', () => {
+    fc.assert(
+      fc.property(typedCard, ({ card, grouping, seed, script }) => {
+        const result = segmentCardEntry(inScript(groupNumber(card.number, grouping, seed), script), NOW, { finished: true })
+        if (grouping === 'spaces' || grouping === 'dashes' || grouping === 'brand') expect(result.ambiguous, card.number).to.equal(false)
+        if (!result.ambiguous) expect(result.entry, card.number).to.deep.equal({ number: card.number, expiry: '', cvc: '' })
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
   it('property: the reading shown only ever moves to a longer number as characters are appended', () => {
     fc.assert(
       fc.property(typedCard, (input) => {
