@@ -1,16 +1,23 @@
 /**
- * Requests to a frame that are answered later, by id, over the port: the element keeps the
- * promise, the frame echoes the id in its answer. Ids start at 1 (0 marks what a frame does of its
- * own accord, such as a click inside it).
+ * What an element waits for from its frame — the answer to a request, matched by the id the frame
+ * echoes (a seal, a reveal, a status), or something any number of callers wait on together (the
+ * frame having judged its configuration, a desk's key). One implementation for every element; the
+ * frame controller rejects whatever is still open when the frame fails or goes away. Ids start at
+ * 1 (0 marks what a frame does of its own accord, such as a click inside it).
  *
  * @module
  */
 import type { SecureFieldsError } from '../errors.js'
 
-/** The open requests of one kind (e.g. reveals), each waiting for its answer. */
-export class PendingRequests<T> {
+interface Settle<T> {
+  resolve(value: T): void
+  reject(error: SecureFieldsError): void
+}
+
+/** Open promises of one kind (e.g. seals), each settled by id or all together. */
+export class Pending<T> {
   private nextId = 1
-  private readonly open = new Map<number, { resolve(value: T): void; reject(error: SecureFieldsError): void }>()
+  private readonly open = new Map<number, Settle<T>>()
 
   /** Opens a request: `send` posts it with its new id; the promise settles with the answer. */
   start(send: (id: number) => void): Promise<T> {
@@ -19,6 +26,11 @@ export class PendingRequests<T> {
       this.open.set(id, { resolve, reject })
       send(id)
     })
+  }
+
+  /** Waits, with the others, for {@link resolveAll} or {@link rejectAll}. */
+  wait(): Promise<T> {
+    return this.start(() => undefined)
   }
 
   /** Settles request `id` with a value; unknown ids (0, answered, forged) are ignored. */
@@ -31,13 +43,17 @@ export class PendingRequests<T> {
     this.take(id)?.reject(error)
   }
 
-  /** Rejects every open request (the frame failed or went away). */
-  rejectAll(error: SecureFieldsError): void {
-    for (const p of this.open.values()) p.reject(error)
-    this.open.clear()
+  /** Resolves everything open with `value`. */
+  resolveAll(value: T): void {
+    for (const id of [...this.open.keys()]) this.resolve(id, value)
   }
 
-  private take(id: number) {
+  /** Rejects everything open (the frame failed or went away). */
+  rejectAll(error: SecureFieldsError): void {
+    for (const id of [...this.open.keys()]) this.reject(id, error)
+  }
+
+  private take(id: number): Settle<T> | undefined {
     const p = this.open.get(id)
     this.open.delete(id)
     return p
