@@ -114,6 +114,9 @@ export class FrameController<In extends { t: string }, Out extends { t: string }
   // The user's preference can change the page's scheme (`color-scheme: light dark`).
   private readonly schemeQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)')
   private readonly onSchemeChange = () => this.configure()
+  // The language may come from a `lang` attribute on the element or an ancestor, which is no
+  // property of the element: a change anywhere is re-read (configure() sends only what changed).
+  private readonly langObserver = typeof MutationObserver === 'function' ? new MutationObserver(() => this.configure()) : undefined
 
   constructor(
     private readonly host: FrameHost,
@@ -144,12 +147,14 @@ export class FrameController<In extends { t: string }, Out extends { t: string }
 
   hostConnected(): void {
     this.schemeQuery?.addEventListener('change', this.onSchemeChange)
+    this.langObserver?.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true })
     // Moved or re-inserted: the old frame is gone (an iframe reloads when moved), open a new one.
     if (this.host.hasUpdated) this.update()
   }
 
   hostDisconnected(): void {
     this.schemeQuery?.removeEventListener('change', this.onSchemeChange)
+    this.langObserver?.disconnect()
     this.close()
     this.status.reset()
     this.options.changed?.()
