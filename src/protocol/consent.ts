@@ -17,6 +17,7 @@ import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMes
 import { PROTOCOL_VERSION, type ConfiguredMessage } from './messages.js'
 import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
+import type { ErrorCode } from '../errors.js'
 
 /** Name of the frame origin's BroadcastChannel between gate frames and field frames. */
 export const CONSENT_CHANNEL = 'secure-fields:consent:v1'
@@ -28,19 +29,17 @@ export const CONSENT_CHANNEL = 'secure-fields:consent:v1'
  */
 export const GATE_PENDING = 'pending'
 
-/** Stable codes of consent, beside the field codes. */
+/**
+ * Short names of the consent codes, kept for code written against them. Every value is a
+ * registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
+ */
 export const ConsentErrorCodes = {
-  /** The field sits behind a gate whose customer has not consented (or withdrew). */
   CONSENT_REQUIRED: 'ERR_CONSENT_REQUIRED',
-  /** The frame origin's policy requires consent for this kind and the field has no gate. Fatal. */
   POLICY_CONSENT_REQUIRED: 'ERR_POLICY_CONSENT_REQUIRED',
-  /** A consent gesture arrived while the consent box was covered, faded, transformed or cut off. */
   CONSENT_OBSCURED: 'ERR_CONSENT_OBSCURED',
-  /** A consent gesture came as the gate moved under the pointer or finger (or its text moved in it). */
   CONSENT_MOVED: 'ERR_CONSENT_MOVED',
-  /** The gate's configuration cannot be consented to: no purpose, or a policy URL that is not http(s). */
   GATE_CONFIG: 'ERR_GATE_CONFIG',
-} as const
+} as const satisfies Record<string, ErrorCode>
 
 /** What the customer agreed to: every member is shown to them or derived from what was shown. */
 export interface ConsentReceipt {

@@ -13,6 +13,7 @@
 import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage, MAX_ENVELOPE_CHARS } from './guards.js'
 import type { ConfiguredMessage, PublicJwkLike } from './messages.js'
 import { isRevealDemo, type RevealDemo } from './demo.js'
+import type { ErrorCode } from '../errors.js'
 
 /** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
 export const SHOW_FOR = { default: 30, min: 1, max: 300 } as const
@@ -24,28 +25,20 @@ export function clampShowFor(value: unknown): number {
 }
 
 /**
- * Stable codes of the reveal desk, beside the envelope codes of `open` (`ERR_ENVELOPE_EXPIRED`,
- * `ERR_ENVELOPE_WRONG_CONTEXT`, `ERR_ENVELOPE_WRONG_KEY`, `ERR_DECRYPTION_FAILED`…), which the desk
- * reports unchanged.
+ * Short names of the reveal desk's codes, kept for code written against them. The desk also
+ * reports the envelope codes of `open` unchanged (`ERR_ENVELOPE_EXPIRED`, `ERR_DECRYPTION_FAILED`…).
+ * Every value is a registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
  */
 export const RevealErrorCodes = {
-  /** This envelope (`jti`) was revealed on this desk before: view once. */
   ALREADY_REVEALED: 'ERR_ALREADY_REVEALED',
-  /** The WebAuthn step-up failed, was cancelled, or its assertion did not verify. No reveal. */
   STEP_UP_FAILED: 'ERR_STEP_UP_FAILED',
-  /** The desk has no key and credential yet: enrol it first (a click inside the frame). */
   DESK_NOT_ENROLLED: 'ERR_DESK_NOT_ENROLLED',
-  /** Enrolment failed: the authenticator refused, or its credential is not usable (ES256, UV). */
   ENROL_FAILED: 'ERR_ENROL_FAILED',
-  /** The desk's storage (IndexedDB on the frame origin) is unavailable or its record unreadable. */
   DESK_STORAGE: 'ERR_DESK_STORAGE',
-  /** `reveal()` with no envelope set. */
   NO_ENVELOPE: 'ERR_REVEAL_NO_ENVELOPE',
-  /** A reveal is already under way or showing. */
   BUSY: 'ERR_REVEAL_BUSY',
-  /** The element was removed or its envelope replaced before the reveal finished. */
   CANCELLED: 'ERR_REVEAL_CANCELLED',
-} as const
+} as const satisfies Record<string, ErrorCode>
 
 /** Where a desk frame is in its life. */
 export type RevealPhase =
