@@ -13,8 +13,9 @@
  *
  * @module
  */
-import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
-import { PROTOCOL_VERSION, type ConfiguredMessage } from './messages.js'
+import { PROTOCOL_VERSION, frame, isBool, isRec, isStr, isStringRecord, parseWith, type DropCounter, type GuardTable } from './check.js'
+import { isProblem, withCommonGuards } from './guards.js'
+import type { CommonFrameMessage, DestroyMessage, Problem } from './messages.js'
 import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
 import type { ErrorCode } from '../errors.js'
@@ -159,12 +160,20 @@ export interface GateState {
 }
 
 /** Host → gate frame. */
-export type GateHostMessage = { t: 'config'; config: GateConfig } | { t: 'destroy' }
+export type GateHostMessage = { t: 'config'; config: GateConfig } | DestroyMessage
+
+/**
+ * A consent gesture that did not count: the code (`ERR_CONSENT_OBSCURED`, `ERR_CONSENT_MOVED`),
+ * an English `message` for the developer, and `text`, what the gate told the customer (localized).
+ */
+export interface GateRefusedMessage extends Problem {
+  t: 'refused'
+  text: string
+}
 
 /** Gate frame → host. */
 export type GateFrameMessage =
-  | ConfiguredMessage
-  | { t: 'ready'; kind: string }
+  | CommonFrameMessage
   /** The gate's id on the frame origin, made by the frame (random): pass it to the fields. */
   | { t: 'gate'; id: string }
   | { t: 'state'; state: GateState }
@@ -172,10 +181,7 @@ export type GateFrameMessage =
   | { t: 'consent'; receipt: ConsentReceipt; digest: string }
   /** The customer withdrew (or the text changed): fields are locked and cleared. */
   | { t: 'withdrawn'; digest: string }
-  | { t: 'refused'; code: string; message: string }
-  | { t: 'height'; px: number }
-  | { t: 'error'; code: string; message: string; fatal?: boolean }
-  | { t: 'audit'; event: string; detail: Record<string, string> }
+  | GateRefusedMessage
 
 /** Gate frame ↔ field frames, on {@link CONSENT_CHANNEL}. */
 export type ConsentBroadcast =
@@ -213,45 +219,28 @@ function isGateState(v: unknown): v is GateState {
 
 const isDigest = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{43}$/.test(v)
 
+const GATE_HOST_GUARDS: GuardTable<GateHostMessage> = {
+  config: (m) => (isGateConfig(m.config) ? { t: 'config', config: m.config } : undefined),
+  destroy: () => ({ t: 'destroy' }),
+}
+
 /** Parses a message received by a gate frame; `undefined` (and a count) for anything else. */
 export function parseGateHostMessage(data: unknown, drops: DropCounter): GateHostMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'config':
-      return isGateConfig(m.config) ? { t: 'config', config: m.config } : drops.drop('malformed')
-    case 'destroy':
-      return { t: 'destroy' }
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(GATE_HOST_GUARDS, data, drops)
 }
+
+const GATE_FRAME_GUARDS = /* @__PURE__ */ withCommonGuards<GateFrameMessage>({
+  gate: (m) => (isGateId(m.id) ? { t: 'gate', id: m.id } : undefined),
+  state: (m) => (isGateState(m.state) ? { t: 'state', state: m.state } : undefined),
+  consent: (m) => (isReceipt(m.receipt) && isDigest(m.digest) ? { t: 'consent', receipt: m.receipt, digest: m.digest } : undefined),
+  withdrawn: (m) => (isDigest(m.digest) ? { t: 'withdrawn', digest: m.digest } : undefined),
+  refused: (m) =>
+    isProblem(m) && isStr(m.text, 300) ? { t: 'refused', code: m.code as string, message: m.message as string, text: m.text } : undefined,
+})
 
 /** Parses a message received by `<consent-gate>`; `undefined` (and a count) for anything else. */
 export function parseGateFrameMessage(data: unknown, drops: DropCounter): GateFrameMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'gate':
-      return isGateId(m.id) ? { t: 'gate', id: m.id } : drops.drop('malformed')
-    case 'state':
-      return isGateState(m.state) ? { t: 'state', state: m.state } : drops.drop('malformed')
-    case 'consent':
-      return isReceipt(m.receipt) && isDigest(m.digest) ? { t: 'consent', receipt: m.receipt, digest: m.digest } : drops.drop('malformed')
-    case 'withdrawn':
-      return isDigest(m.digest) ? { t: 'withdrawn', digest: m.digest } : drops.drop('malformed')
-    case 'refused':
-      return isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'refused', code: m.code, message: m.message } : drops.drop('malformed')
-    case 'ready':
-    case 'configured':
-    case 'height':
-    case 'error':
-    case 'audit':
-      // The same shapes as the field protocol's: one guard checks both.
-      return parseFrameMessage(data, drops) as GateFrameMessage | undefined
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(GATE_FRAME_GUARDS, data, drops)
 }
 
 /** Parses a message of {@link CONSENT_CHANNEL}; `undefined` (and a count) for anything else. */
