@@ -13,39 +13,10 @@ import { withConstantExtracts } from './kdf-constants.js'
 import { createX25519Kem } from './x25519-kem.js'
 import { createX25519SenderKem } from './x25519-sender-kem.js'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
-import {
-  importPrivateKey,
-  importPublicKey,
-  generateX25519Jwks,
-  type AnyPrivateJwk,
-  type AnyPublicJwk,
-  type PrivateJwk,
-  type PublicJwk,
-  type RecipientKey,
-  type SenderKey,
-} from './jwk.js'
+import { importPrivateKey, importPublicKey, generateX25519Jwks } from './jwk.js'
+import type { PrivateJwk, PublicJwk, SenderSuite, Suite } from './types.js'
 
-/** A JOSE-HPKE suite family this library can seal to: one HPKE cipher suite, two `alg`s. */
-export interface SenderSuite {
-  /** The Integrated Encryption `alg` (draft-ietf-jose-hpke-encrypt-20 §5.1): `HPKE-4`, `HPKE-9`. */
-  readonly alg: string
-  /** The Key Encryption `alg` of the same HPKE suite (§6.2): `HPKE-4-KE`, `HPKE-9-KE`. */
-  readonly keAlg: string
-  /** Whether the KEM resists a cryptographically relevant quantum computer. */
-  readonly pq: boolean
-  /** The HPKE cipher suite (`hpke` package) that does the work. */
-  readonly hpke: CipherSuite<Key>
-  /** Validates and imports a recipient's public JWK of this family. Throws `ERR_KEY_INVALID`. */
-  importPublic(jwk: unknown): Promise<SenderKey>
-}
-
-/** A JOSE-HPKE suite family this library can seal to and open. */
-export interface Suite extends SenderSuite {
-  /** Validates and imports a recipient's private JWK of this family. Throws `ERR_KEY_INVALID`. */
-  importPrivate(jwk: unknown): Promise<RecipientKey>
-  /** Generates a key pair as JWKs for `alg` (one of {@link SenderSuite.alg}, {@link SenderSuite.keAlg}). */
-  generate(alg?: string): Promise<{ privateJwk: AnyPrivateJwk; publicJwk: AnyPublicJwk }>
-}
+export type { SenderSuite, Suite } from './types.js'
 
 /**
  * Makes an `HPKE-4` suite — DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305 (RFC 9180

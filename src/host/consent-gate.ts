@@ -25,7 +25,7 @@ import { SecureFieldElement } from './secure-field-element.js'
  * @fires secure-ready - the gate's frame is connected and shows the consent box
  * @fires secure-consent - the customer consented: `{ receipt, digest }`
  * @fires secure-gate-change - consent or visibility changed: `{ consented, visible }`
- * @fires secure-error - `{ code, message }`: `ERR_CONSENT_OBSCURED` (a gesture on a covered, faded or cut-off consent box), `ERR_CONSENT_MOVED` (a gesture as the gate moved under the pointer or finger) — `message` is what the customer was told —, `ERR_GATE_CONFIG`, frame errors
+ * @fires secure-error - `{ code, message, text? }`: `ERR_CONSENT_OBSCURED` (a gesture on a covered, faded or cut-off consent box), `ERR_CONSENT_MOVED` (a gesture as the gate moved under the pointer or finger) — `text` is what the customer was told, `message` the English for developers —, `ERR_GATE_CONFIG`, frame errors
  * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused` (`reason`, `input`), for the server's log
  * @csspart frame - the gate's iframe
  * @cssprop --sf-gate-initial-height - the iframe's height before the frame reports its own
@@ -173,7 +173,7 @@ export class ConsentGate extends FramedElement {
         this.agreement = undefined
         break
       case 'refused': // a gesture on a hidden or moving gate: the customer was told, the page is told too
-        emit(this, 'secure-error', { code: message.code, message: message.message })
+        emit(this, 'secure-error', { code: message.code, message: message.message, text: message.text })
         break
     }
   }

@@ -251,7 +251,7 @@ export class SecureReveal extends FramedElement {
         break
       }
       case 'reveal-error':
-        if (message.code !== RevealErrorCodes.BUSY) emit(this, 'secure-error', { code: message.code, message: message.message })
+        if (message.code !== RevealErrorCodes.BUSY) emit(this, 'secure-error', { code: message.code, message: message.message, ...(message.text ? { text: message.text } : {}) })
         this.reveals.reject(message.id, new SecureFieldsError(message.code, message.message))
         break
       case 'wiped':
