@@ -118,8 +118,13 @@ export class FrameStatus {
     this.legacyRefused = false
   }
 
-  /** The frame sent a fatal `error`: an older frame's refusal, or a connection failure. */
+  /**
+   * The frame sent a fatal `error`: an older frame's refusal, or a connection failure. A frame that
+   * says `configured` may still send its refusal this way too, for older hosts, just before the
+   * verdict: while a verdict is on its way, that verdict is what counts.
+   */
   fatal(problem: Problem): void {
+    if (this.speaks && this.judged < this.sent && LEGACY_REFUSALS.has(problem.code)) return
     if (!this.speaks && LEGACY_REFUSALS.has(problem.code)) {
       this.verdict = problem
       this.legacyRefused = true

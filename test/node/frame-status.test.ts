@@ -95,6 +95,21 @@ describe('the frame status (one failure model for every element)', () => {
     expect(status.problem).to.deep.equal(NO_KEY)
   })
 
+  it('from a frame that says `configured`, a refusal also sent as a fatal error before its verdict is that verdict, and a later fix clears it', () => {
+    const status = sent()
+    status.configured(undefined)
+    status.configSent()
+    status.fatal(NO_KEY) // sent for older hosts, just before `configured`
+    expect(status.connection).to.equal(undefined)
+    status.configured(NO_KEY)
+    expect(status.problem).to.deep.equal(NO_KEY)
+    status.configSent()
+    status.configured(undefined)
+    expect(status.problem).to.equal(undefined)
+    status.fatal(PARENT) // not a refusal: no verdict carries it
+    expect(status.connection).to.deep.equal(PARENT)
+  })
+
   it('from a frame that says `configured`, a fatal error is a connection failure, whatever its code', () => {
     const status = sent()
     status.configured(undefined)
