@@ -17,6 +17,13 @@ function pageAssets(page) {
 // Following the page's color scheme (transparent frames on dark pages, dark defaults) added about
 // 0.3 KB to the host loader and the card frame: their budgets grew by 0.5 KB with it.
 //
+// The frame controller (one owner of every element's frame: configuration judged against the
+// page's own guard before it is sent, the failure model derived from the frame's verdicts, the
+// waiters, the form validity mapping) measures about 1.6 KB over the hooks it replaced, 0.6 KB of
+// it the host-message guards: a configuration the frame would drop is refused on the page instead
+// of leaving seal() waiting for a verdict that never comes. The loaders' budgets grew by 2 KB and
+// 1 KB (the agent loader carries only the desk's share).
+//
 // Each field frame has its own budget (`budget` in FRAME_PAGES), about 0.7 KB over what it
 // measures, since their sizes now differ by up to 9 KB (the card and SSN frames no longer carry
 // imask; the text frame does, and the linear-time pattern engine): one budget for all three would
@@ -27,7 +34,7 @@ function pageAssets(page) {
 const budgeted = Object.entries(FRAME_PAGES).filter(([, page]) => page.budget)
 
 module.exports = [
-  { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '12.5 KB', gzip: true },
-  { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '12 KB', gzip: true },
+  { name: 'host loader (secure-fields.js, Lit included)', path: join(dir, 'secure-fields.js'), limit: '14.5 KB', gzip: true },
+  { name: 'agent loader (secure-fields-agent.js, Lit included)', path: join(dir, 'secure-fields-agent.js'), limit: '13 KB', gzip: true },
   ...budgeted.map(([page, { budget }]) => ({ name: `${page} frame app`, path: pageAssets(page), limit: budget, gzip: true })),
 ]
