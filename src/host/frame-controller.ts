@@ -331,6 +331,7 @@ export class FrameController<In extends { t: string }, Out extends { t: string }
           // A refusal already reported is not news; anything else (a refused theme property, demo
           // values on a production origin) is.
           emit(this.host, 'secure-error', problem)
+          this.status.told(problem)
         }
         break
       }

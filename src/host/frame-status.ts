@@ -57,6 +57,8 @@ export class FrameStatus {
   private speaks = false
   /** The problem last reported to the page (see {@link takeReport}). */
   private reported?: string
+  /** The problem the frame last told the page of itself, as a non-fatal `error` (see {@link told}). */
+  private toldKey?: string
 
   /**
    * Whether the current frame is an older one that refused its configuration: it will judge no
@@ -160,12 +162,26 @@ export class FrameStatus {
     const k = key(problem)
     if (k === this.reported) return undefined
     this.reported = k
+    // The page heard it already, from the frame itself, just before the verdict that names it.
+    if (k !== undefined && k === this.toldKey) {
+      this.toldKey = undefined
+      return undefined
+    }
     return problem
+  }
+
+  /**
+   * The frame told the page of a problem itself (a non-fatal `error`, reported as it came). A
+   * frame may say a refusal that way too, for older hosts, just before its verdict: the verdict
+   * naming the same problem is then not reported again.
+   */
+  told(problem: Problem): void {
+    this.toldKey = key(problem)
   }
 
   /** Forgets everything: the element left the page, and a frame it opens later judges afresh. */
   reset(): void {
     this.opened()
-    this.local = this.verdict = this.reported = undefined
+    this.local = this.verdict = this.reported = this.toldKey = undefined
   }
 }

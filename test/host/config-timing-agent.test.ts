@@ -111,6 +111,31 @@ describe('<consent-gate> configuration that comes late, changes or gets fixed', 
   }
 })
 
+describe('<consent-gate> refusals are reported once', function () {
+  this.timeout(60000)
+  afterEach(cleanupGates)
+
+  it('a gate without a purpose says so once (one secure-error), and works once it has one', async () => {
+    const cfg = await testConfig()
+    const gate = document.createElement('consent-gate') as ConsentGate
+    for (const [name, value] of Object.entries({ 'frame-origin': cfg.frameBase, 'policy-url': GATE.policyUrl, 'policy-version': GATE.policyVersion })) gate.setAttribute(name, value)
+    const errors: string[] = []
+    gate.addEventListener('secure-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code))
+    const refused = nextEvent(gate, 'secure-error', (d: { code: string }) => d.code === 'ERR_GATE_CONFIG')
+    document.body.append(gate)
+    await refused
+    await settled(gate)
+    // A change that does not fix it is judged again, and is no news.
+    gate.setAttribute('policy-version', '2025-01')
+    await settled(gate)
+    gate.setAttribute('purpose', GATE.purpose)
+    await settled(gate)
+    const { receipt } = await consentFor(gate)
+    expect(receipt.purpose).to.equal(GATE.purpose)
+    expect(errors).to.deep.equal(['ERR_GATE_CONFIG'])
+  })
+})
+
 describe('<secure-reveal> configuration that comes late, changes or gets fixed', function () {
   this.timeout(120000)
   const addAuthenticator = authenticatorPerTest()

@@ -61,6 +61,21 @@ describe('the frame status (one failure model for every element)', () => {
     )
   })
 
+  it('a refusal the frame also told of itself (a non-fatal error) just before its verdict is reported once; told again later, once again', () => {
+    const GATE: Problem = { code: 'ERR_GATE_CONFIG', message: 'A consent gate needs a purpose and an http(s) policy URL.' }
+    const THEME: Problem = { code: 'ERR_THEME_REFUSED', message: 'Theme property --sf-color-text was refused (unsafe-value).' }
+    const status = sent(3)
+    status.told(GATE)
+    status.configured(GATE)
+    expect(status.problem).to.deep.equal(GATE)
+    expect(status.takeReport()).to.equal(undefined)
+    status.configured(undefined)
+    expect(status.takeReport()).to.equal(undefined)
+    status.told(THEME) // news of another kind: the next refusal is still reported
+    status.configured(NO_KEY)
+    expect(status.takeReport()).to.deep.equal(NO_KEY)
+  })
+
   it('the host’s own verdict comes first and, fixed, leaves the frame’s', () => {
     const status = sent()
     status.configured(NO_KEY)
