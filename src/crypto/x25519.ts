@@ -88,6 +88,32 @@ async function dh(privateKey: CryptoKey, publicKey: CryptoKey): Promise<Uint8Arr
   return bits
 }
 
+/**
+ * The u-coordinates of the points of small order on Curve25519, as 32 little-endian bytes with
+ * the top bit clear (RFC 7748 §5 masks it): 0, 1, the two points of order 8, p − 1, and the
+ * non-canonical p and p + 1. A Diffie-Hellman with any of them gives the all-zero value whatever
+ * the private key (RFC 7748 §6.1, RFC 9180 §7.1.4), so a key that is one can never be sealed to.
+ */
+const LOW_ORDER = new Set([
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+])
+
+/**
+ * Whether `raw` (a 32-byte X25519 public key) is a point of small order, in any of its encodings
+ * (the top bit set or not): every shared secret with it is all zeros.
+ */
+export function isLowOrderX25519(raw: Uint8Array): boolean {
+  let hex = ''
+  for (const [i, b] of raw.entries()) hex += (i === 31 ? b & 0x7f : b).toString(16).padStart(2, '0')
+  return LOW_ORDER.has(hex)
+}
+
 /** Imports a raw 32-byte X25519 public key (RFC 9180 §7.1.1 DeserializePublicKey). */
 export async function importX25519Public(raw: Uint8Array): Promise<X25519Key> {
   if (raw.length !== N) throw new Error('X25519 public keys are 32 bytes')
