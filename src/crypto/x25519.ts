@@ -15,7 +15,7 @@
  * @module
  */
 import type { KDF, KeyPair } from 'hpke'
-import { concatBytes, utf8, wipe } from './bytes.js'
+import { b64uEncode, concatBytes, utf8, wipe } from './bytes.js'
 
 /** KEM id of DHKEM(X25519, HKDF-SHA256), RFC 9180 §7.1. */
 export const KEM_ID = 0x0020
@@ -89,29 +89,24 @@ async function dh(privateKey: CryptoKey, publicKey: CryptoKey): Promise<Uint8Arr
 }
 
 /**
- * The u-coordinates of the points of small order on Curve25519, as 32 little-endian bytes with
- * the top bit clear (RFC 7748 §5 masks it): 0, 1, the two points of order 8, p − 1, and the
- * non-canonical p and p + 1. A Diffie-Hellman with any of them gives the all-zero value whatever
- * the private key (RFC 7748 §6.1, RFC 9180 §7.1.4), so a key that is one can never be sealed to.
+ * The two u-coordinates of order 8 on Curve25519, base64url of their 32 little-endian bytes; the
+ * other points of small order are 0, 1 and p − 1, and p and p + 1 encode 0 and 1 again.
  */
-const LOW_ORDER = new Set([
-  '0000000000000000000000000000000000000000000000000000000000000000',
-  '0100000000000000000000000000000000000000000000000000000000000000',
-  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
-  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
-  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-])
+const ORDER_8 = ['4Ot6fDtBuK4WVuP68Z_EatoJjeucMrH9hmIFFl9JuAA', 'X5yVvKNQjCSx0LFVnIPvWwREXMRYHI6G2CJO3dCfEVc']
 
 /**
  * Whether `raw` (a 32-byte X25519 public key) is a point of small order, in any of its encodings
- * (the top bit set or not): every shared secret with it is all zeros.
+ * (the top bit is ignored, RFC 7748 §5): a Diffie-Hellman with it gives the all-zero value
+ * whatever the private key (RFC 7748 §6.1, RFC 9180 §7.1.4), so no key can be sealed to it.
  */
 export function isLowOrderX25519(raw: Uint8Array): boolean {
-  let hex = ''
-  for (const [i, b] of raw.entries()) hex += (i === 31 ? b & 0x7f : b).toString(16).padStart(2, '0')
-  return LOW_ORDER.has(hex)
+  const u = raw.slice()
+  u[31]! &= 0x7f
+  const middle = u.subarray(1, 31)
+  // 0 and 1; p − 1, p and p + 1 (0xec, 0xed, 0xee, then thirty 0xff and 0x7f).
+  if (u[0]! <= 1 && middle.every((b) => b === 0) && u[31] === 0) return true
+  if (u[0]! >= 0xec && u[0]! <= 0xee && middle.every((b) => b === 0xff) && u[31] === 0x7f) return true
+  return ORDER_8.includes(b64uEncode(u))
 }
 
 /** Imports a raw 32-byte X25519 public key (RFC 9180 §7.1.1 DeserializePublicKey). */
