@@ -8,7 +8,7 @@
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uDecode, b64uEncode, utf8, wipe } from './bytes.js'
 import type { AkpPublicJwk, PrivateJwk, PublicJwk, RecipientKey, SenderKey, SenderSuite, Suite } from './types.js'
-import { importX25519PrivateJwk, importX25519Public, type X25519Key } from './x25519.js'
+import { importX25519PrivateJwk, importX25519Public, isLowOrderX25519, type X25519Key } from './x25519.js'
 
 export type { AkpPrivateJwk, AkpPublicJwk, AnyPrivateJwk, AnyPublicJwk, PrivateJwk, PublicJwk, RecipientKey, SenderKey } from './types.js'
 
@@ -39,6 +39,9 @@ export function checkPublic(jwk: unknown, algs: readonly string[]): { x: string;
   if (typeof jwk.x !== 'string') throw invalid('x is missing')
   const publicBytes = b64uDecode(jwk.x)
   if (!publicBytes || publicBytes.length !== 32) throw invalid('x must be 32 bytes of base64url')
+  // RFC 7748 §6.1, RFC 9180 §7.1.4: a point of small order (the all-zero key among them) makes an
+  // all-zero shared secret; refused here, at import, rather than as a failure of every seal.
+  if (isLowOrderX25519(publicBytes)) throw invalid('x is a point of small order, which no private key matches')
   if (jwk.alg !== undefined && !algs.includes(jwk.alg as string)) throw invalid(`alg must be ${algs.join(' or ')} when present`)
   if (jwk.use !== undefined && jwk.use !== 'enc') throw invalid('use must be "enc" when present')
   return { x: jwk.x, publicBytes, alg: jwk.alg as string | undefined }

@@ -33,18 +33,20 @@ function refusalCode(configured: Configured): string | undefined {
 describe('frames answer every configuration with configured', () => {
   afterEach(() => document.body.replaceChildren())
 
-  it('a field: refused without a key, with a broken or an unpinned key, and accepted once fixed', async () => {
+  it('a field: refused without a key, with a broken, an all-zero or an unpinned key, and accepted once fixed', async () => {
     const cfg = await testConfig()
     const frame = await rawFrame('card')
     await frame.hello()
     expect(refusalCode(await configure(frame, await field({ publicKey: null })))).to.equal('ERR_KEY_MISSING')
     expect(refusalCode(await configure(frame, await field()))).to.equal(undefined)
     expect(refusalCode(await configure(frame, await field({ publicKey: { kty: 'OKP', crv: 'X25519', x: 'short' } })))).to.equal('ERR_KEY_INVALID')
+    // The all-zero public key (RFC 7748 §6.1: every shared secret with it is all zeros): refused at import.
+    expect(refusalCode(await configure(frame, await field({ publicKey: { kty: 'OKP', crv: 'X25519', x: 'A'.repeat(43) } })))).to.equal('ERR_KEY_INVALID')
     expect(refusalCode(await configure(frame, await field({ publicKey: cfg.unpinnedPublicJwk as unknown as Record<string, unknown> })))).to.equal('ERR_POLICY_KEY_NOT_PINNED')
     expect(refusalCode(await configure(frame, await field({ context: '' })))).to.equal('ERR_CONTEXT_MISSING')
     expect(refusalCode(await configure(frame, await field()))).to.equal(undefined)
-    // One answer per configuration, in order: six sent, six answered.
-    expect(frame.received.filter((m) => m.t === 'configured')).to.have.length(6)
+    // One answer per configuration, in order: seven sent, seven answered.
+    expect(frame.received.filter((m) => m.t === 'configured')).to.have.length(7)
   })
 
   it('a field refused keeps the refusal in its state until fixed, and then seals', async () => {

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 
 const FIELD_APP = 'src/frame/runtime/field-app.ts'
 const SHELL = 'src/frame/runtime/shell.ts'
+const FIELD_SEAL = 'src/frame/runtime/field-seal.ts'
 
 /** name → the change that makes the frame leak. */
 export const MUTANTS = {
@@ -23,9 +24,9 @@ export const MUTANTS = {
   },
   // The value in a failed seal's message.
   'value-in-seal-error': {
-    file: FIELD_APP,
-    from: "if (id !== 0) this.shell.send({ t: 'seal-error', id, code, message })",
-    to: "if (id !== 0) this.shell.send({ t: 'seal-error', id, code, message: message + this.valueKey() })",
+    file: FIELD_SEAL,
+    from: "if (id !== 0) shell.send({ t: 'seal-error', id, code, message })",
+    to: "if (id !== 0) shell.send({ t: 'seal-error', id, code, message: message + this.ctx.view.inputs.map((i) => i.value).join('\\u0000') })",
   },
   // The value in the frame's own theme refusal (the shell every page shares reports it; the
   // field's value is what its inputs hold).
@@ -37,8 +38,8 @@ export const MUTANTS = {
   // A preview released when the field loses focus, whoever moved it.
   'preview-on-page-blur': {
     file: FIELD_APP,
-    from: "      this.shell.send({ t: 'blur' })\n",
-    to: "      this.shell.send({ t: 'blur' })\n      this.release()\n",
+    from: "blur: () => this.shell.send({ t: 'blur' }),",
+    to: "blur: () => (this.shell.send({ t: 'blur' }), this.release()),",
   },
 }
 

@@ -1,17 +1,15 @@
 /**
- * The reveal desk frame: handshake (the common channel with the reveal protocol's guard),
- * enrolment, the step-up and open before each reveal, the bounded display and the wipe. What
- * leaves this frame is the desk's public JWK, phases, envelope ids, kinds, previews, codes and
- * audit events; the private key stays in this origin's IndexedDB and the plaintext in `value`.
+ * The reveal desk frame, in the frame shell (`shell.ts`): the desk's storage and enrolment, each
+ * reveal (checked, stepped up and opened by `open-envelope.ts`), the bounded display and the
+ * wipe. What leaves this frame is the desk's public JWK, phases, envelope ids, kinds, previews,
+ * codes and audit events; the private key stays in this origin's IndexedDB and the plaintext in
+ * `value`.
  *
  * @module
  */
 import { fromUtf8, wipe } from '../../crypto/bytes.js'
 import type { EnvelopeHeader } from '../../crypto/header.js'
 import { inspect } from '../../crypto/inspect.js'
-import { openWith } from '../../crypto/open-with.js'
-import { loadHpke9 } from '../../crypto/resolve.js'
-import { HPKE_4 } from '../../crypto/suite.js'
 import { isSecureFieldsError, type ErrorCode } from '../../errors.js'
 import {
   clampShowFor,
@@ -24,10 +22,11 @@ import {
 import type { RevealDemo } from '../../protocol/demo.js'
 import { ENGLISH, loadLocale, type Locale, type MessageKey } from '../i18n/index.js'
 import { connectShell, type FrameShell, type Refusal } from '../runtime/shell.js'
-import { deskInfo, enrolDesk, unlockDesk } from './desk.js'
+import { deskInfo, enrolOrAdopt } from './desk.js'
 import { deskBroadcast } from './desk-broadcast.js'
 import { DeskStore, storedKeyForm, type DeskRecord } from './desk-store.js'
 import { formatRevealed, type RevealRow } from './format.js'
+import { openForAgent } from './open-envelope.js'
 import { refusalFor } from './refusals.js'
 import { afterPaint, createRevealView } from './reveal-view.js'
 
@@ -150,23 +149,14 @@ class RevealApp {
     const { store, config } = this
     if (this.phase !== 'enrol' || !store || !config) return
     this.setPhase('enrolling')
-    enrolDesk(store, config.desk, config.keyAlg).then(
-      (record) => {
+    enrolOrAdopt(store, config.desk, config.keyAlg, (desk) => this.config?.desk === desk).then(
+      ({ record, adopted }) => {
         this.record = record
         this.setPhase('idle')
         this.shell.send({ t: 'desk', desk: deskInfo(record) })
-        this.desks.enrolled(record.desk)
+        if (!adopted) this.desks.enrolled(record.desk)
       },
-      async (error: unknown) => {
-        // Another tab may have enrolled this desk meanwhile (its ceremony held the authenticator):
-        // then this one adopts that key rather than reporting a failure.
-        const existing = await store.get(config.desk).catch(() => undefined)
-        if (existing && this.config?.desk === existing.desk) {
-          this.record = existing
-          this.setPhase('idle')
-          this.shell.send({ t: 'desk', desk: deskInfo(existing) })
-          return
-        }
+      (error: unknown) => {
         const code = isSecureFieldsError(error) ? (error.code as ErrorCode) : 'ERR_ENROL_FAILED'
         this.setPhase('enrol', code, this.locale.t('reveal.failed'))
         this.shell.report(code, 'The desk could not be enrolled.')
@@ -193,32 +183,19 @@ class RevealApp {
     if (!record || !store || !config) return this.refuse(id, 'ERR_DESK_NOT_ENROLLED')
     const envelope = config.envelope
     if (!envelope) return this.refuse(id, 'ERR_REVEAL_NO_ENVELOPE')
-    let header: EnvelopeHeader
+    const outcome = await openForAgent({
+      envelope,
+      context: config.context,
+      record,
+      store,
+      verifying: () => this.setPhase('verifying', undefined, this.locale.t('reveal.step-up')),
+      current: () => this.config?.envelope === envelope,
+    })
+    if ('code' in outcome) return this.refuse(id, outcome.code, outcome.header, outcome.cause)
     try {
-      header = inspect(envelope)
-      // The same checks `open` makes, before the agent is asked for anything: no step-up for an
-      // envelope that would be refused anyway. `open` makes them again, authenticated.
-      if (!header.recipients.some((r) => r.kid === record.publicJwk.kid)) return this.refuse(id, 'ERR_ENVELOPE_WRONG_KEY')
-      if (header.exp <= Math.floor(Date.now() / 1000)) return this.refuse(id, 'ERR_ENVELOPE_EXPIRED')
-      if (header.ctx !== config.context) return this.refuse(id, 'ERR_ENVELOPE_WRONG_CONTEXT')
-      if (await store.wasRevealed(header.jti)) return this.refuse(id, 'ERR_ALREADY_REVEALED', header)
-    } catch (error) {
-      return this.refuse(id, isSecureFieldsError(error) ? String(error.code) : 'ERR_ENVELOPE_MALFORMED', undefined, error)
-    }
-    this.setPhase('verifying', undefined, this.locale.t('reveal.step-up'))
-    let plaintext: Uint8Array | undefined
-    try {
-      const key = await unlockDesk(store, record)
-      if (this.config?.envelope !== envelope) return this.refuse(id, 'ERR_REVEAL_CANCELLED', header)
-      // The post-quantum suite is a chunk of its own, loaded for a post-quantum desk only.
-      plaintext = (await openWith({ x25519: HPKE_4, pq: loadHpke9 }, envelope, key, { context: config.context })).plaintext
-      // View once, atomically: of two reveals racing for this envelope only one records it.
-      if (!(await store.markRevealed(header.jti, header.exp))) return this.refuse(id, 'ERR_ALREADY_REVEALED', header)
-      this.show(id, header, plaintext)
-    } catch (error) {
-      return this.refuse(id, isSecureFieldsError(error) ? String(error.code) : 'ERR_STEP_UP_FAILED', header, error)
+      this.show(id, outcome.header, outcome.plaintext)
     } finally {
-      wipe(plaintext)
+      wipe(outcome.plaintext)
     }
   }
 
@@ -275,12 +252,7 @@ class RevealApp {
   }
 
   private async sendStatus(id: number): Promise<void> {
-    let stored: DeskRecord | undefined
-    try {
-      stored = this.config && this.store ? await this.store.get(this.config.desk) : undefined
-    } catch {
-      stored = undefined
-    }
+    const stored = this.config && this.store ? await this.store.get(this.config.desk).catch(() => undefined) : undefined
     this.shell.send({ t: 'status', id, status: { phase: this.phase, valueNodeEmpty: this.view.valueEmpty, storedKey: storedKeyForm(stored) } })
   }
 

@@ -1,32 +1,30 @@
 /**
  * The runtime every field frame runs, in the frame shell (`shell.ts`): the inputs' events, the
- * configuration judged afresh each time (`field-judgement.ts`), consent, the derived state
- * (`field-state.ts`) under the preview rule (`preview-release.ts`), sealing, focus. A kind only
- * supplies its {@link FieldView}. What leaves this frame is derived state, envelopes and audit
+ * configuration judged afresh each time (`field-judgement.ts`, the key through `key-import.ts`),
+ * consent, the derived state (`field-state.ts`) under the preview rule (`preview-release.ts`), and
+ * the seal requests (`field-seal.ts`), in order. A kind only supplies its {@link FieldView}. What leaves this frame is derived state, envelopes and audit
  * events; the plaintext goes from the view into `sealValue` and nowhere else.
  *
  * @module
  */
 import type { FieldKind } from '../../protocol/kinds.js'
 import type { FieldConfig, FrameMessage, HostMessage } from '../../protocol/messages.js'
-import type { FieldDemo } from '../../protocol/demo.js'
 import { parseHostMessage } from '../../protocol/guards.js'
-import { isSecureFieldsError, type ErrorCode } from '../../errors.js'
-import { paddedSizeFor } from '../../crypto/padding.js'
 import type { MessageKey, Messages } from '../i18n/keys.js'
 import { localeFrom, loadLocaleWith, type Locale } from '../i18n/locale.js'
 import { enField } from '../i18n/en-field.js'
 import { ConsentLink } from './consent-link.js'
-import { importRecipients, sealValue, type Recipients } from './seal.js'
-import { configRefusal, inputsDisabled, sealRefusal, type KeyImport } from './field-judgement.js'
+import type { Recipients } from './seal.js'
+import { configRefusal, inputsDisabled } from './field-judgement.js'
+import { FieldSeals } from './field-seal.js'
+import { DemoValues } from './field-demo.js'
+import { FieldDom } from './field-dom.js'
 import { deriveState } from './field-state.js'
+import { focusFirst } from './focus-first.js'
+import { KeyImports } from './key-import.js'
 import { PreviewRelease } from './preview-release.js'
 import { connectShell, type FrameShell, type Refusal } from './shell.js'
-import type { Evaluation, FieldView } from './view.js'
-import { h, uid } from './dom.js'
-
-/** Delay between the last edit of a valid value and its automatic seal (the form value). */
-const AUTO_SEAL_MS = 250
+import { configureView, type Evaluation, type FieldView } from './view.js'
 
 /** Configuration members whose change after typing clears the value (see `configure`). */
 const RETARGETING = ['options', 'publicKey', 'context', 'kind'] as const
@@ -42,20 +40,20 @@ export async function startFieldApp(kind: FieldKind, view: FieldView, english: P
   if (shell) new FieldApp(shell, kind, view, localeFrom('en', { ...enField, ...english })).start()
 }
 
-/** The configured key's import: kept while `publicKey` stays the same, judged again each time. */
-interface KeyCache {
-  json: string
-  result: Promise<KeyImport>
-}
-
 class FieldApp {
   private config?: FieldConfig
   private locale: Locale
-  private keyCache?: KeyCache
+  private readonly keys = new KeyImports()
   /** The key of the last configuration, imported and allowed; only while that one is not refused. */
   private recipients?: Recipients
   /** Why the last configuration cannot be used, if it cannot: nothing seals meanwhile. */
   private refusal?: Refusal
+  /**
+   * Why the current value could not be sealed, if the cryptography failed: the state says so (not
+   * valid, the failure's code) until the value or the configuration changes, so that the host is
+   * never left waiting for an envelope that will not come.
+   */
+  private sealFailure?: Refusal
   /** Locked while the field's gate has no consent (see {@link ConsentLink}); nothing seals. */
   private locked = false
   private readonly consent: ConsentLink
@@ -67,14 +65,9 @@ class FieldApp {
   private readonly preview = new PreviewRelease()
   /** The last evaluation, made when the value last changed: what a seal request uses. */
   private evaluation?: Evaluation
-  private autoSeal?: ReturnType<typeof setTimeout>
-  private sealing = Promise.resolve()
-  /** Demo values waiting to be filled in, and the last ones received (see {@link takeDemo}). */
-  private demo?: FieldDemo
-  private demoKey = ''
-  private readonly root = h('main', { class: 'sf-root' })
-  private readonly errorBox = h('div', { class: 'sf-error', id: uid('sf-error'), 'aria-live': 'polite' })
-  private readonly noteBox = h('div', { class: 'sf-note', id: uid('sf-note'), 'aria-live': 'polite' })
+  private readonly seals: FieldSeals
+  private readonly demo = new DemoValues()
+  private readonly dom = new FieldDom()
 
   constructor(
     private readonly shell: FrameShell<HostMessage, FrameMessage>,
@@ -85,6 +78,36 @@ class FieldApp {
   ) {
     this.locale = english
     this.consent = new ConsentLink(() => this.onConsent(), shell.channel.drops)
+    this.seals = new FieldSeals({
+      shell,
+      view,
+      // The evaluation made when the value last changed: a seal request costs the same whatever
+      // the value, and its reply says nothing about how long validating it takes. Only a released
+      // preview goes into the envelope: a page could otherwise call seal() after every keystroke
+      // and read each new character in the header.
+      facts: () => ({
+        refusal: this.refusal,
+        locked: this.locked,
+        disabled: !!this.config?.disabled,
+        evaluation: this.evaluation,
+        consent: this.consent.digest,
+        consentNow: () => this.consent.digest,
+        policy: shell.channel.policy,
+        pageKind,
+        recipients: this.recipients,
+        config: this.config,
+        preview: this.preview.isReleased(this.valueKey()) ? (this.evaluation?.preview ?? '') : '',
+      }),
+      asked: () => {
+        if (this.submitted) return
+        this.submitted = true
+        this.publish()
+      },
+      failed: (refusal) => {
+        this.sealFailure = refusal
+        this.publish()
+      },
+    })
   }
 
   start(): void {
@@ -97,14 +120,14 @@ class FieldApp {
       message: (message) => {
         switch (message.t) {
           case 'focus':
-            return this.focusFirst()
+            return focusFirst(this.view.inputs)
           case 'clear':
             return this.clear()
           case 'seal':
-            return void this.seal(message.id)
+            return void this.seals.request(message.id)
           case 'destroy':
             this.clear()
-            this.root.remove()
+            this.dom.root.remove()
         }
       },
     })
@@ -122,51 +145,18 @@ class FieldApp {
     this.locale = await loadLocaleWith(config.locale, this.english)
     this.shell.applyLocale(this.locale)
     this.shell.applyTheme(config.theme)
-    const options = await this.configureView(config)
-    const key = await this.importKey(config)
+    const options = await configureView(this.view, config, this.locale)
+    const key = await this.keys.of(config.publicKey)
+    this.sealFailure = undefined
     this.consent.bind(config.gate)
     const refusal = configRefusal({ config, pageKind: this.pageKind, policy: this.shell.channel.policy, key, options, gated: this.consent.gated })
     this.recipients = !refusal && key && 'recipients' in key ? key.recipients : undefined
     this.setRefusal(refusal)
     this.setLocked(this.consent.gated && !this.consent.digest)
-    this.takeDemo(config.demo)
+    this.demo.take(config.demo, () => this.shell.demoAllowed('Demo values are'))
     await this.fillDemo()
     this.publish()
     return refusal
-  }
-
-  /**
-   * Applies labels, locale and options to the view, which may load its rules first (the text page
-   * fetches its validators on demand). Options come from the host: a view that cannot use them
-   * throws, and the configuration is refused.
-   */
-  private async configureView(config: FieldConfig): Promise<Refusal | undefined> {
-    try {
-      await this.view.configure(config, this.locale)
-      return undefined
-    } catch (error) {
-      // Validator messages name the option, never a value (src/validate/assert.ts).
-      if (isSecureFieldsError(error)) return { code: error.code as ErrorCode, message: error.message.slice(0, 300) }
-      return { code: 'ERR_INPUT_INVALID', message: 'The field options are not valid.' }
-    }
-  }
-
-  /** Imports the configured key or key set, once per distinct `publicKey` (the import is all it costs). */
-  private importKey({ publicKey }: FieldConfig): Promise<KeyImport> | undefined {
-    if (!publicKey) return undefined
-    const json = JSON.stringify(publicKey)
-    if (this.keyCache?.json !== json) {
-      const result = importRecipients(publicKey).then(
-        (recipients): KeyImport => ({ recipients }),
-        (error: unknown): KeyImport => ({
-          refusal: isSecureFieldsError(error)
-            ? { code: error.code as ErrorCode, message: error.message.slice(0, 300) }
-            : { code: 'ERR_KEY_INVALID', message: 'The configured public key is not a valid key or key set.' },
-        }),
-      )
-      this.keyCache = { json, result }
-    }
-    return this.keyCache.result
   }
 
   /** Takes the configuration's refusal (or its absence): inputs, state and seals follow it. */
@@ -187,22 +177,10 @@ class FieldApp {
     for (const input of this.view.inputs) input.disabled = disabled
   }
 
-  /** Demo values (Storybook) are kept on a demo origin only; elsewhere dropped, counted and reported. */
-  private takeDemo(demo: FieldDemo | undefined): void {
-    const key = JSON.stringify(demo ?? null)
-    if (!demo || key === this.demoKey) return
-    this.demoKey = key
-    if (this.shell.demoAllowed('Demo values are')) this.demo = demo
-  }
-
   /** Fills pending demo values in as if typed, once the field is unlocked (locking clears). */
   private async fillDemo(): Promise<void> {
-    const demo = this.demo
-    if (!demo || this.locked) return
-    this.demo = undefined
-    const { fillDemo } = await import('./demo-fill.js')
-    this.view.clear()
-    fillDemo(this.view.inputs, demo)
+    const demo = await this.demo.fill(this.view.inputs, () => this.view.clear(), this.locked)
+    if (!demo) return
     if (demo.touched !== false) for (const input of this.view.inputs) this.left.add(input)
     this.onInput()
   }
@@ -218,7 +196,7 @@ class FieldApp {
   /** Locking clears what was typed: withdrawn consent leaves nothing behind. */
   private setLocked(locked: boolean): void {
     if (locked && !this.locked) {
-      clearTimeout(this.autoSeal)
+      this.seals.cancel()
       this.view.clear()
       this.forget()
     }
@@ -226,65 +204,20 @@ class FieldApp {
     this.syncInputs()
   }
 
-  /**
-   * Puts the caret in the first enabled input. The host focuses the iframe just before it asks,
-   * but that focus travels through the browser and may land in this frame after the message
-   * (Chromium: a port is faster than a focus change). Placing the caret before it lands would be
-   * undone when it does — a blur and a focus the page would see — so while this frame does not have
-   * the focus the caret waits for the window's `focus`; when it has, the caret is placed now, and
-   * placed again should a focus change still on its way take it. An input that has the caret by
-   * then (the customer's choice) keeps it.
-   */
-  private focusFirst(): void {
-    const first = () => {
-      if (this.view.inputs.some((i) => i === document.activeElement)) return
-      this.view.inputs.find((i) => !i.disabled)?.focus()
-    }
-    if (document.hasFocus()) first()
-    addEventListener('focus', first, { once: true })
-  }
-
   private mount(): void {
-    this.root.append(this.errorBox, this.noteBox)
-    document.body.append(this.root)
-    this.view.mount(this.root, () => this.onInput())
-    this.root.insertBefore(this.errorBox, null)
-    this.root.insertBefore(this.noteBox, null)
-    for (const input of this.view.inputs) {
-      input.setAttribute('aria-describedby', `${this.errorBox.id} ${this.noteBox.id}`)
-      input.addEventListener('blur', () => {
+    this.dom.mount(this.view, {
+      input: () => this.onInput(),
+      left: (input) => {
         this.left.add(input)
         this.publish()
-      })
-      input.addEventListener('keydown', (e) => this.onKey(e, input))
-    }
-    // Focus and blur of the field as a whole: moving between its own inputs is neither.
-    this.root.addEventListener('focusin', (e) => {
-      if (!this.root.contains(e.relatedTarget as Node | null)) this.shell.send({ t: 'focus' })
-    })
-    this.root.addEventListener('focusout', (e) => {
-      if (this.root.contains(e.relatedTarget as Node | null)) return
-      this.shell.send({ t: 'blur' })
+      },
+      // Enter releases the value's preview and seals it first, so that the form carries both.
+      submit: () => void this.submit(),
+      release: () => this.release(),
+      focus: () => this.shell.send({ t: 'focus' }),
+      blur: () => this.shell.send({ t: 'blur' }),
     })
     this.shell.watchHeight()
-  }
-
-  /**
-   * Keys the customer presses in this frame — events no page script can send into it. Enter asks
-   * the host's form to submit, as in a native input (implicit submission): the value's preview is
-   * released and the value sealed first, so the form carries both. Tab out of the field (from its
-   * last input, or Shift+Tab from its first) releases the preview: the customer says they are done.
-   */
-  private onKey(event: KeyboardEvent, input: HTMLInputElement): void {
-    if (!event.isTrusted || event.isComposing) return
-    if (event.key === 'Enter') {
-      event.preventDefault()
-      void this.submit()
-      return
-    }
-    if (event.key !== 'Tab') return
-    const enabled = this.view.inputs.filter((i) => !i.disabled)
-    if (input === (event.shiftKey ? enabled[0] : enabled.at(-1))) this.release()
   }
 
   /** Releases the current value's preview, when the value is valid (see {@link publish}). */
@@ -298,15 +231,17 @@ class FieldApp {
   private async submit(): Promise<void> {
     this.submitted = true
     this.release()
-    clearTimeout(this.autoSeal)
-    if (this.evaluation?.valid && this.canSeal()) await this.seal(0)
+    this.seals.cancel()
+    if (this.evaluation?.valid && this.canSeal()) await this.seals.request(0)
     this.shell.send({ t: 'submit' })
   }
 
   private onInput(): void {
+    // A new value (or a released preview) is sealed afresh: an earlier failure was that value's.
+    this.sealFailure = undefined
     const evaluation = this.publish()
-    clearTimeout(this.autoSeal)
-    if (evaluation.valid && this.canSeal()) this.autoSeal = setTimeout(() => void this.seal(0), AUTO_SEAL_MS)
+    this.seals.cancel()
+    if (evaluation.valid && this.canSeal()) this.seals.schedule()
   }
 
   private canSeal(): boolean {
@@ -333,16 +268,14 @@ class FieldApp {
     const { state, errorText, invalid } = deriveState({
       evaluation,
       released,
-      refusal: this.refusal,
+      refusal: this.refusal ?? this.sealFailure,
       locked: this.locked,
       required: !!this.config?.required,
       submitted: this.submitted,
       left: (input) => this.left.has(input),
       t: (key) => this.locale.t(key),
     })
-    this.errorBox.textContent = errorText
-    this.noteBox.textContent = evaluation.note ? this.locale.t(evaluation.note as MessageKey) : ''
-    for (const input of this.view.inputs) input.setAttribute('aria-invalid', String(invalid.has(input)))
+    this.dom.show(this.view.inputs, errorText, evaluation.note ? this.locale.t(evaluation.note as MessageKey) : '', invalid)
     const serialized = JSON.stringify(state)
     if (serialized !== this.lastState) {
       this.lastState = serialized
@@ -351,57 +284,10 @@ class FieldApp {
     return evaluation
   }
 
-  /** Seals the current value. `id` 0 is the automatic seal that keeps the form value current. */
-  private seal(id: number): Promise<void> {
-    // One seal at a time, in request order.
-    this.sealing = this.sealing.then(() => this.sealNow(id))
-    return this.sealing
-  }
-
-  private async sealNow(id: number): Promise<void> {
-    const fail = (code: string, message: string) => {
-      if (id !== 0) this.shell.send({ t: 'seal-error', id, code, message })
-    }
-    if (id !== 0 && !this.submitted) {
-      // The form asked for the value: every problem shows from now on.
-      this.submitted = true
-      this.publish()
-    }
-    // The evaluation made when the value last changed: a seal request costs the same whatever the
-    // value, and its reply says nothing about how long validating it takes.
-    const { evaluation, recipients, config } = this
-    const consent = this.consent.digest
-    const refused = sealRefusal({ refusal: this.refusal, locked: this.locked, disabled: !!config?.disabled, evaluation, consent, policy: this.shell.channel.policy, pageKind: this.pageKind, recipients })
-    if (refused || !evaluation || !recipients || !config) return fail(refused?.code ?? 'ERR_FIELD_INVALID', refused?.message ?? 'The field is not valid.')
-    // Only a released preview goes into the envelope: a page could otherwise call seal() after
-    // every keystroke and read each new character in the header.
-    const preview = this.preview.isReleased(this.valueKey()) ? evaluation.preview : ''
-    try {
-      const envelope = await sealValue(this.view.plaintext(), recipients, {
-        kind: evaluation.kind,
-        context: config.context,
-        preview,
-        padTo: paddedSizeFor(this.view.maxBytes()),
-        ...(consent ? { consent } : {}),
-        ...(config.expiresIn ? { expiresIn: config.expiresIn } : {}),
-      })
-      // Consent withdrawn (or replaced) while sealing: this envelope no longer stands for it.
-      if (this.consent.digest !== consent) return fail('ERR_CONSENT_REQUIRED', 'Consent was withdrawn while the value was being sealed.')
-      this.shell.send({ t: 'sealed', id, envelope, preview, kind: evaluation.kind })
-      const { kids } = recipients
-      this.shell.audit('sealed', { kind: evaluation.kind, kid: kids[0]!, ...(kids.length > 1 ? { recipients: String(kids.length) } : {}) })
-    } catch (error) {
-      // `sealValue` throws SecureFieldsErrors only (crypto/seal-with-suite.ts). The automatic seal
-      // has no request to answer: the developer is told, and the form value stays empty.
-      const code = isSecureFieldsError(error) ? String(error.code) : 'ERR_SEAL_FAILED'
-      if (id === 0) this.shell.report(code as ErrorCode, 'The value could not be sealed.')
-      fail(code, 'The value could not be sealed.')
-    }
-  }
-
   private clear(): void {
-    clearTimeout(this.autoSeal)
+    this.seals.cancel()
     this.view.clear()
+    this.sealFailure = undefined
     this.forget()
     this.publish()
   }
