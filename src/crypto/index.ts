@@ -39,4 +39,14 @@ export {
   type RecipientInfo,
   type SealClaims,
 } from './header.js'
-export { SecureFieldsError, ErrorCodes, isSecureFieldsError, type ErrorCode } from '../errors.js'
+export {
+  SecureFieldsError,
+  ERRORS,
+  ErrorCodes,
+  isErrorCode,
+  isSecureFieldsError,
+  type ErrorArea,
+  type ErrorAudience,
+  type ErrorCode,
+  type ErrorInfo,
+} from '../errors.js'

@@ -1,60 +1,16 @@
 /**
  * X25519 JWKs (RFC 8037 §2): validation, import, generation and the RFC 7638 thumbprint that
- * serves as `kid`; the key objects every suite hands to `seal` and `open`. The post-quantum
- * suite's `AKP` keys (RFC 9964) live in `akp.ts`.
+ * serves as `kid`. The key objects every suite hands to `seal` and `open`, and the JWK shapes,
+ * are declared in `types.ts`; the post-quantum suite's `AKP` keys (RFC 9964) in `akp.ts`.
  *
  * @module
  */
-import type { Key } from 'hpke'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
 import { b64uDecode, b64uEncode, utf8, wipe } from './bytes.js'
-import type { SenderSuite, Suite } from './suite.js'
-import { importX25519PrivateJwk, importX25519Public, type X25519Key } from './x25519.js'
+import type { AkpPublicJwk, PrivateJwk, PublicJwk, RecipientKey, SenderKey, SenderSuite, Suite } from './types.js'
+import { importX25519PrivateJwk, importX25519Public, isLowOrderX25519, type X25519Key } from './x25519.js'
 
-/** A public X25519 JWK (RFC 8037 §2). `kid` is the RFC 7638 thumbprint when made here. */
-export interface PublicJwk {
-  kty: 'OKP'
-  crv: 'X25519'
-  /** base64url of the 32-byte public key */
-  x: string
-  kid?: string
-  alg?: string
-  use?: 'enc'
-  key_ops?: string[]
-}
-
-/** A private X25519 JWK: a {@link PublicJwk} with the private scalar `d`. Keep it secret. */
-export interface PrivateJwk extends PublicJwk {
-  /** base64url of the 32-byte private key */
-  d: string
-}
-
-/** An imported public key, ready to seal to. */
-export interface SenderKey {
-  /** RFC 7638 thumbprint of the key: the envelope's (or its recipient's) `kid`. */
-  readonly kid: string
-  /**
-   * The `alg` the JWK declared (`HPKE-4`, `HPKE-4-KE`, `HPKE-9`, `HPKE-9-KE`), which fixes its
-   * Key Management Mode; `undefined` for an X25519 JWK without `alg`, usable in either mode.
-   */
-  readonly alg: string | undefined
-  /** @internal the HPKE key */
-  readonly key: Key
-  /** @internal the suite that imported it and seals with it */
-  readonly suite: SenderSuite
-}
-
-/** An imported private key, ready to open with. Reuse it: importing is part of an open's cost. */
-export interface RecipientKey {
-  /** RFC 7638 thumbprint of the matching public key. */
-  readonly kid: string
-  /** The `alg` the JWK declared, as for {@link SenderKey.alg}. */
-  readonly alg: string | undefined
-  /** @internal the HPKE key */
-  readonly key: Key
-  /** @internal the suite that imported it and opens with it */
-  readonly suite: Suite
-}
+export type { AkpPrivateJwk, AkpPublicJwk, AnyPrivateJwk, AnyPublicJwk, PrivateJwk, PublicJwk, RecipientKey, SenderKey } from './types.js'
 
 const invalid = (why: string) => new SecureFieldsError(ErrorCodes.KEY_INVALID, `Invalid X25519 JWK: ${why}.`)
 
@@ -83,6 +39,9 @@ export function checkPublic(jwk: unknown, algs: readonly string[]): { x: string;
   if (typeof jwk.x !== 'string') throw invalid('x is missing')
   const publicBytes = b64uDecode(jwk.x)
   if (!publicBytes || publicBytes.length !== 32) throw invalid('x must be 32 bytes of base64url')
+  // RFC 7748 §6.1, RFC 9180 §7.1.4: a point of small order (the all-zero key among them) makes an
+  // all-zero shared secret; refused here, at import, rather than as a failure of every seal.
+  if (isLowOrderX25519(publicBytes)) throw invalid('x is a point of small order, which no private key matches')
   if (jwk.alg !== undefined && !algs.includes(jwk.alg as string)) throw invalid(`alg must be ${algs.join(' or ')} when present`)
   if (jwk.use !== undefined && jwk.use !== 'enc') throw invalid('use must be "enc" when present')
   return { x: jwk.x, publicBytes, alg: jwk.alg as string | undefined }
@@ -170,29 +129,3 @@ export function publicJwkOf(jwk: PublicJwk | AkpPublicJwk): PublicJwk | AkpPubli
   return Object.fromEntries(Object.entries(members).filter(([, v]) => v !== undefined)) as unknown as PublicJwk | AkpPublicJwk
 }
 
-/**
- * A public `AKP` JWK (RFC 9964 §3) of a post-quantum suite, as draft-ietf-jose-hpke-pq-pqt-01 §4
- * defines it: `alg` is required and fixes the suite and the Key Management Mode; `pub` is the
- * KEM's SerializePublicKey output. `kid` is the RFC 7638 thumbprint when made here.
- */
-export interface AkpPublicJwk {
-  kty: 'AKP'
-  /** `HPKE-9` (Integrated Encryption) or `HPKE-9-KE` (Key Encryption). */
-  alg: string
-  /** base64url of the serialized public key (1216 bytes for MLKEM768-X25519). */
-  pub: string
-  kid?: string
-  use?: 'enc'
-  key_ops?: string[]
-}
-
-/** A private `AKP` JWK: an {@link AkpPublicJwk} with `priv`, the KEM's 32-byte seed. Keep it secret. */
-export interface AkpPrivateJwk extends AkpPublicJwk {
-  /** base64url of SerializePrivateKey: the 32-byte seed the whole key pair expands from. */
-  priv: string
-}
-
-/** Any public JWK this library seals to. */
-export type AnyPublicJwk = PublicJwk | AkpPublicJwk
-/** Any private JWK this library opens with. */
-export type AnyPrivateJwk = PrivateJwk | AkpPrivateJwk

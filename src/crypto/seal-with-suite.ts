@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { SecureFieldsError, ErrorCodes } from '../errors.js'
+import { SecureFieldsError, ErrorCodes, isSecureFieldsError } from '../errors.js'
 import { ascii, b64uEncode, randomId, utf8, wipe } from './bytes.js'
 import { checkSealClaims, ENVELOPE_TYP, LIMITS, type CheckedSealClaims, type ProtectedHeader, type SealClaims } from './header.js'
 import { isSenderKey, type SenderKey } from './jwk.js'
@@ -42,8 +42,9 @@ export async function sealCompact(key: SenderKey, bytes: Uint8Array, checked: Ch
  * envelope, is refused here (`seal`, `sealTo` take it).
  *
  * @param now - the current time in milliseconds (default `Date.now()`)
- * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`, `ERR_RECIPIENTS_INVALID`, `ERR_INPUT_INVALID`,
- *   `ERR_ENVELOPE_TOO_LARGE`
+ * @throws {@link SecureFieldsError} `ERR_KEY_INVALID` (a point of small order among them),
+ *   `ERR_RECIPIENTS_INVALID`, `ERR_INPUT_INVALID`, `ERR_ENVELOPE_TOO_LARGE`, `ERR_SEAL_FAILED` (the
+ *   runtime's cryptography failed); never anything but a SecureFieldsError
  */
 export async function sealWithSuite(suite: SenderSuite, plaintext: string | Uint8Array, recipient: unknown, claims: SealClaims, now = Date.now()): Promise<string> {
   const checked = checkSealClaims(claims)
@@ -60,6 +61,11 @@ export async function sealWithSuite(suite: SenderSuite, plaintext: string | Uint
  * Runs `fn` over the plaintext's bytes: checks the type and size, pads them to `padTo` bytes when
  * asked (ISO/IEC 7816-4, `padding.ts`), and wipes the UTF-8 copy of a string plaintext and the
  * padded copy on every path. Both envelope forms seal what `fn` is given, so both are padded alike.
+ *
+ * Every failure is a {@link SecureFieldsError}: what the `hpke` package or the runtime throws
+ * (an `EncapError` when WebCrypto refuses a Diffie-Hellman, RFC 9180 §7.1.4) becomes
+ * `ERR_SEAL_FAILED`, without its cause, which no caller could act on and which this library does
+ * not vouch for.
  */
 export async function withBytes<T>(plaintext: string | Uint8Array, padTo: number | undefined, fn: (bytes: Uint8Array) => Promise<T>): Promise<T> {
   if (typeof plaintext !== 'string' && !(plaintext instanceof Uint8Array)) {
@@ -74,6 +80,9 @@ export async function withBytes<T>(plaintext: string | Uint8Array, padTo: number
     }
     if (padTo !== undefined) bytes = pad(given, padTo)
     return await fn(bytes)
+  } catch (error) {
+    if (isSecureFieldsError(error)) throw error
+    throw new SecureFieldsError('ERR_SEAL_FAILED', 'The runtime’s cryptography failed while sealing; nothing was sealed.')
   } finally {
     if (owned) wipe(given)
     if (bytes !== given) wipe(bytes)

@@ -41,8 +41,9 @@ export interface SealOptions {
  * @param recipients - a public JWK, an array or JWKS of up to 8, or keys from `suite.importPublic`
  * @param claims - kind, context and preview (and optionally consent digest and lifetime)
  * @returns the envelope (compact: `a.b..c.`; JSON: `{"protected":…}`)
- * @throws {@link SecureFieldsError} `ERR_KEY_INVALID`, `ERR_RECIPIENTS_INVALID`, `ERR_INPUT_INVALID`,
- *   `ERR_ENVELOPE_TOO_LARGE`
+ * @throws {@link SecureFieldsError} `ERR_KEY_INVALID` (a point of small order among them),
+ *   `ERR_RECIPIENTS_INVALID`, `ERR_INPUT_INVALID`, `ERR_ENVELOPE_TOO_LARGE`, `ERR_SEAL_FAILED` (the
+ *   runtime's cryptography failed); never anything but a SecureFieldsError
  */
 export function seal(plaintext: string | Uint8Array, recipients: unknown, claims: SealClaims, options: SealOptions = {}): Promise<string> {
   return sealTo(defaultSuites<SenderSuite>(options.suite), plaintext, recipients, claims, options.now ?? Date.now(), options.aad)

@@ -6,46 +6,18 @@
  *
  * @module
  */
-import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory, type Key } from 'hpke'
+import { CipherSuite, KDF_HKDF_SHA256 as KDF_WEBCRYPTO, type AEADFactory, type KDFFactory, type Key, type KeyPair } from 'hpke'
 import { KDF_HKDF_SHA256 as KDF_NOBLE } from './hkdf-sha256.js'
 import { AEAD_CHACHA20_POLY1305 } from './chacha20poly1305.js'
 import { withConstantExtracts } from './kdf-constants.js'
 import { createX25519Kem } from './x25519-kem.js'
+import type { X25519Key } from './x25519.js'
 import { createX25519SenderKem } from './x25519-sender-kem.js'
 import { SecureFieldsError, ErrorCodes } from '../errors.js'
-import {
-  importPrivateKey,
-  importPublicKey,
-  generateX25519Jwks,
-  type AnyPrivateJwk,
-  type AnyPublicJwk,
-  type PrivateJwk,
-  type PublicJwk,
-  type RecipientKey,
-  type SenderKey,
-} from './jwk.js'
+import { importPrivateKey, importPublicKey, generateX25519Jwks } from './jwk.js'
+import type { PrivateJwk, PublicJwk, SenderSuite, Suite } from './types.js'
 
-/** A JOSE-HPKE suite family this library can seal to: one HPKE cipher suite, two `alg`s. */
-export interface SenderSuite {
-  /** The Integrated Encryption `alg` (draft-ietf-jose-hpke-encrypt-20 §5.1): `HPKE-4`, `HPKE-9`. */
-  readonly alg: string
-  /** The Key Encryption `alg` of the same HPKE suite (§6.2): `HPKE-4-KE`, `HPKE-9-KE`. */
-  readonly keAlg: string
-  /** Whether the KEM resists a cryptographically relevant quantum computer. */
-  readonly pq: boolean
-  /** The HPKE cipher suite (`hpke` package) that does the work. */
-  readonly hpke: CipherSuite<Key>
-  /** Validates and imports a recipient's public JWK of this family. Throws `ERR_KEY_INVALID`. */
-  importPublic(jwk: unknown): Promise<SenderKey>
-}
-
-/** A JOSE-HPKE suite family this library can seal to and open. */
-export interface Suite extends SenderSuite {
-  /** Validates and imports a recipient's private JWK of this family. Throws `ERR_KEY_INVALID`. */
-  importPrivate(jwk: unknown): Promise<RecipientKey>
-  /** Generates a key pair as JWKs for `alg` (one of {@link SenderSuite.alg}, {@link SenderSuite.keAlg}). */
-  generate(alg?: string): Promise<{ privateJwk: AnyPrivateJwk; publicJwk: AnyPublicJwk }>
-}
+export type { SenderSuite, Suite } from './types.js'
 
 /**
  * Makes an `HPKE-4` suite — DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305 (RFC 9180
@@ -84,6 +56,17 @@ export function checkAlg(suite: SenderSuite, alg: unknown): string {
 export const HPKE_4: Suite = /* @__PURE__ */ createHpke4Suite(KDF_NOBLE, AEAD_CHACHA20_POLY1305)
 
 /**
+ * The HPKE cipher suite of {@link HPKE_4_WEB}: the sender-only KEM over WebCrypto's HKDF, with
+ * `@noble`'s ChaCha20-Poly1305. `ephemeral` is the RFC 9180 vectors' test hook (see
+ * `createX25519SenderKem`); never set in production.
+ *
+ * @internal
+ */
+export function hpke4WebCipherSuite(ephemeral?: () => Promise<KeyPair<X25519Key>>): CipherSuite<X25519Key> {
+  return new CipherSuite(createX25519SenderKem(KDF_WEBCRYPTO(), ephemeral), KDF_WEBCRYPTO, AEAD_CHACHA20_POLY1305)
+}
+
+/**
  * `HPKE-4` for sealing only, tuned for size: HKDF through WebCrypto and a sender-only KEM, so a
  * field frame that seals a handful of values bundles no hash code and no private-key code of its
  * own — only `@noble`'s ChaCha20-Poly1305, which WebCrypto lacks.
@@ -93,7 +76,7 @@ export const HPKE_4_WEB: SenderSuite = /* @__PURE__ */ (() => {
     alg: 'HPKE-4',
     keAlg: 'HPKE-4-KE',
     pq: false,
-    hpke: new CipherSuite(createX25519SenderKem(KDF_WEBCRYPTO()), KDF_WEBCRYPTO, AEAD_CHACHA20_POLY1305) as unknown as CipherSuite<Key>,
+    hpke: hpke4WebCipherSuite() as unknown as CipherSuite<Key>,
     importPublic: (jwk: unknown) => importPublicKey(jwk, suite),
   }
   return suite

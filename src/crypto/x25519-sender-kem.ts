@@ -4,18 +4,22 @@
  *
  * @module
  */
-import type { KEM, KEMFactory } from 'hpke'
+import type { KEM, KEMFactory, KeyPair } from 'hpke'
 import { X25519_KEM_COMMON, encap, generateX25519, type HkdfSha256, type X25519Key } from './x25519.js'
 
 const senderOnly = async (): Promise<never> => {
   throw new Error('this KEM only seals')
 }
 
-/** Makes a sender-only DHKEM(X25519, HKDF-SHA256) factory over the given HKDF. */
-export function createX25519SenderKem(kdf: HkdfSha256): KEMFactory<X25519Key> {
+/**
+ * Makes a sender-only DHKEM(X25519, HKDF-SHA256) factory over the given HKDF. `ephemeral` is a
+ * test hook only, as in `createX25519Kem`: it fixes the ephemeral key pair so that the RFC 9180
+ * Appendix A vectors check this very KEM; never set in production.
+ */
+export function createX25519SenderKem(kdf: HkdfSha256, ephemeral: () => Promise<KeyPair<X25519Key>> = () => generateX25519(false)): KEMFactory<X25519Key> {
   const kem: KEM<X25519Key> = {
     ...X25519_KEM_COMMON,
-    Encap: (pkR) => encap(kdf, pkR, () => generateX25519(false)),
+    Encap: (pkR) => encap(kdf, pkR, ephemeral),
     DeriveKeyPair: senderOnly,
     SerializePrivateKey: senderOnly,
     DeserializePrivateKey: senderOnly,

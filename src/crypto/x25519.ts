@@ -15,7 +15,7 @@
  * @module
  */
 import type { KDF, KeyPair } from 'hpke'
-import { concatBytes, utf8, wipe } from './bytes.js'
+import { b64uEncode, concatBytes, utf8, wipe } from './bytes.js'
 
 /** KEM id of DHKEM(X25519, HKDF-SHA256), RFC 9180 §7.1. */
 export const KEM_ID = 0x0020
@@ -86,6 +86,27 @@ async function dh(privateKey: CryptoKey, publicKey: CryptoKey): Promise<Uint8Arr
   for (const b of bits) acc |= b
   if (acc === 0) throw new Error('X25519 produced the all-zero value')
   return bits
+}
+
+/**
+ * The two u-coordinates of order 8 on Curve25519, base64url of their 32 little-endian bytes; the
+ * other points of small order are 0, 1 and p − 1, and p and p + 1 encode 0 and 1 again.
+ */
+const ORDER_8 = ['4Ot6fDtBuK4WVuP68Z_EatoJjeucMrH9hmIFFl9JuAA', 'X5yVvKNQjCSx0LFVnIPvWwREXMRYHI6G2CJO3dCfEVc']
+
+/**
+ * Whether `raw` (a 32-byte X25519 public key) is a point of small order, in any of its encodings
+ * (the top bit is ignored, RFC 7748 §5): a Diffie-Hellman with it gives the all-zero value
+ * whatever the private key (RFC 7748 §6.1, RFC 9180 §7.1.4), so no key can be sealed to it.
+ */
+export function isLowOrderX25519(raw: Uint8Array): boolean {
+  const u = raw.slice()
+  u[31]! &= 0x7f
+  const middle = u.subarray(1, 31)
+  // 0 and 1; p − 1, p and p + 1 (0xec, 0xed, 0xee, then thirty 0xff and 0x7f).
+  if (u[0]! <= 1 && middle.every((b) => b === 0) && u[31] === 0) return true
+  if (u[0]! >= 0xec && u[0]! <= 0xee && middle.every((b) => b === 0xff) && u[31] === 0x7f) return true
+  return ORDER_8.includes(b64uEncode(u))
 }
 
 /** Imports a raw 32-byte X25519 public key (RFC 9180 §7.1.1 DeserializePublicKey). */

@@ -5,10 +5,11 @@
  * @module
  */
 import { css, html, type TemplateResult } from 'lit'
-import { parseGateFrameMessage, type ConsentReceipt, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
+import { parseGateFrameMessage, parseGateHostMessage, type ConsentReceipt, type GateFrameMessage, type GateHostMessage, type GateState } from '../protocol/consent.js'
 import type { GateDemo } from '../protocol/demo.js'
 import { emit } from './events.js'
-import { FramedElement, type FrameSpec } from './framed-element.js'
+import { FramedElement } from './framed-element.js'
+import { FrameController, type CommonConfig } from './frame-controller.js'
 import { SecureFieldElement } from './secure-field-element.js'
 
 /**
@@ -24,7 +25,7 @@ import { SecureFieldElement } from './secure-field-element.js'
  * @fires secure-ready - the gate's frame is connected and shows the consent box
  * @fires secure-consent - the customer consented: `{ receipt, digest }`
  * @fires secure-gate-change - consent or visibility changed: `{ consented, visible }`
- * @fires secure-error - `{ code, message }`: `ERR_CONSENT_OBSCURED` (a gesture on a covered, faded or cut-off consent box), `ERR_CONSENT_MOVED` (a gesture as the gate moved under the pointer or finger) — `message` is what the customer was told —, `ERR_GATE_CONFIG`, frame errors
+ * @fires secure-error - `{ code, message, text? }`: `ERR_CONSENT_OBSCURED` (a gesture on a covered, faded or cut-off consent box), `ERR_CONSENT_MOVED` (a gesture as the gate moved under the pointer or finger) — `text` is what the customer was told, `message` the English for developers —, `ERR_GATE_CONFIG`, frame errors
  * @fires secure-audit - `consent`, `consent-withdrawn`, `consent-refused` (`reason`, `input`), for the server's log
  * @csspart frame - the gate's iframe
  * @cssprop --sf-gate-initial-height - the iframe's height before the frame reports its own
@@ -32,7 +33,7 @@ import { SecureFieldElement } from './secure-field-element.js'
  * The consent box itself takes no theme from the page: it reads the same everywhere, on an
  * opaque background, so no page can hide its words and show others behind it.
  */
-export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage> {
+export class ConsentGate extends FramedElement {
   static override properties = {
     purpose: { type: String },
     policyUrl: { type: String, attribute: 'policy-url' },
@@ -62,10 +63,24 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
   declare demo: GateDemo | undefined
 
   /** @internal */
-  protected readonly page = 'gate'
+  protected readonly frame: FrameController<GateFrameMessage, GateHostMessage> = new FrameController<GateFrameMessage, GateHostMessage>(this, {
+    page: () => 'gate',
+    parse: parseGateFrameMessage,
+    accepts: parseGateHostMessage,
+    // Consent needs the frame origin's BroadcastChannel, which an opaque origin does not share:
+    // no dev mode. The policy link opens in a new window.
+    sandbox: 'allow-popups allow-popups-to-escape-sandbox',
+    sameOriginMessage: 'A consent gate needs its frame on a different origin than the page (set frame-origin).',
+    title: () => this.frameTitle || 'Consent',
+    config: (common) => this.configMessage(common),
+    onMessage: (message) => this.onFrameMessage(message),
+    changed: () => this.frameChanged(),
+  })
   private currentGateId?: string
   private gateState: GateState = { consented: false, visible: false, controls: { agree: null, withdraw: null } }
   private agreement?: { receipt: ConsentReceipt; digest: string }
+  /** The iframe the gate id and the consent came from. */
+  private shownBy?: HTMLIFrameElement
 
   constructor() {
     super()
@@ -103,34 +118,25 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     return structuredClone(this.gateState)
   }
 
-  protected override renderExtra(): TemplateResult {
-    return html`<slot></slot>`
+  protected override render(): TemplateResult {
+    return html`${super.render()}<slot></slot>`
   }
 
-  protected override frameSpec(): FrameSpec<GateFrameMessage> {
-    return {
-      title: this.frameTitle || 'Consent',
-      // Consent needs the frame origin's BroadcastChannel, which an opaque origin does not share:
-      // no dev mode. The policy link opens in a new window.
-      sandbox: 'allow-popups allow-popups-to-escape-sandbox',
-      parse: parseGateFrameMessage,
-      sameOriginMessage: 'A consent gate needs its frame on a different origin than the page (set frame-origin).',
+  /** The frame went or was replaced: its consent and its id went with it, and the fields behind it lock. */
+  private frameChanged(): void {
+    const iframe = this.frame.iframe
+    if (iframe === this.shownBy) return
+    this.shownBy = iframe
+    // The frame withdraws on `destroy` (and on unload).
+    this.agreement = undefined
+    if (this.currentGateId !== undefined) {
+      this.currentGateId = undefined
+      this.refreshFields()
     }
   }
 
-  protected override onFrameFailure(code: string, message: string): void {
-    emit(this, 'secure-error', { code, message })
-  }
-
-  protected override onFrameClosed(): void {
-    // The frame withdraws on `destroy` (and on unload): the fields behind it lock.
-    this.currentGateId = undefined
-    this.agreement = undefined
-  }
-
-  protected override configMessage(): GateHostMessage {
-    const { theme, locale } = this.themeAndLocale()
-    // A removed attribute makes its property null: the frame gets '' and says what is missing.
+  /** The configuration message; a removed attribute (`null`) is sent as '' and the frame says what is missing. */
+  private configMessage({ theme, locale }: CommonConfig): GateHostMessage {
     return {
       t: 'config',
       config: {
@@ -144,11 +150,8 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
     }
   }
 
-  protected override onFrameMessage(message: GateFrameMessage): void {
+  private onFrameMessage(message: GateFrameMessage): void {
     switch (message.t) {
-      case 'ready':
-        this.sendConfig()
-        break
       case 'gate':
         this.currentGateId = message.id
         this.refreshFields()
@@ -156,7 +159,7 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
       case 'state': {
         const before = this.gateState
         this.gateState = message.state
-        this.announce()
+        this.frame.shows()
         if (before.consented !== message.state.consented || before.visible !== message.state.visible) {
           emit(this, 'secure-gate-change', { consented: message.state.consented, visible: message.state.visible })
         }
@@ -169,15 +172,8 @@ export class ConsentGate extends FramedElement<GateFrameMessage, GateHostMessage
       case 'withdrawn':
         this.agreement = undefined
         break
-      case 'height':
-        this.setFrameHeight(message.px)
-        break
       case 'refused': // a gesture on a hidden or moving gate: the customer was told, the page is told too
-      case 'error':
-        emit(this, 'secure-error', { code: message.code, message: message.message })
-        break
-      case 'audit':
-        emit(this, 'secure-audit', { event: message.event, detail: message.detail })
+        emit(this, 'secure-error', { code: message.code, message: message.message, text: message.text })
         break
     }
   }

@@ -29,7 +29,13 @@ export interface SecureSealedDetail {
 /** `secure-error`: something the developer should know; `code` is stable. */
 export interface SecureErrorDetail {
   code: string
+  /** English, for developers; never plaintext. */
   message: string
+  /**
+   * What the frame showed the person in front of it, in their language, when it showed them
+   * something (a consent gesture that did not count, a refused reveal).
+   */
+  text?: string
 }
 
 /** `secure-audit`: an audit event for the chat server's log (sealed, refused, consent…). */

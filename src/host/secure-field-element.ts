@@ -7,12 +7,14 @@
  */
 import { LitElement, css } from 'lit'
 import type { FieldConfig, FieldKind, FieldState, FrameMessage, HostMessage } from '../protocol/messages.js'
+import { parseHostMessage } from '../protocol/guards.js'
 import { SecureFieldsError } from '../errors.js'
 import { GATE_PENDING } from '../protocol/consent.js'
 import type { FieldDemo } from '../protocol/demo.js'
 import { emit, type SecureChangeDetail } from './events.js'
-import { FramedElement, type FrameSpec } from './framed-element.js'
-import { PendingRequests } from './pending-requests.js'
+import { FramedElement } from './framed-element.js'
+import { FrameController, type CommonConfig } from './frame-controller.js'
+import { fieldValidity } from './validity.js'
 
 /** What `public-key` holds: one JWK, a JWKS (`{ "keys": [...] }`), or an array of JWKs. */
 export type PublicKeyConfig = object | readonly object[]
@@ -57,7 +59,7 @@ const jwkConverter = {
  * @cssprop --sf-color-error - error text and border color
  * @cssprop --sf-border-radius - input corner radius
  */
-export abstract class SecureFieldElement extends FramedElement<FrameMessage, HostMessage> {
+export abstract class SecureFieldElement extends FramedElement {
   static formAssociated = true
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }
 
@@ -97,7 +99,8 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
   /**
    * The recipient's public JWK — X25519 (`HPKE-4`) or post-quantum (`HPKE-9`) — or a key set: a
    * JWKS `{ "keys": [...] }` or an array of up to eight Key Encryption keys (`HPKE-4-KE`,
-   * `HPKE-9-KE`), every one of which can open the envelope (attribute: JSON).
+   * `HPKE-9-KE`), every one of which can open the envelope (attribute: JSON). It may come late (a
+   * fetch): the field is refused with `ERR_KEY_MISSING` until it does, then works.
    */
   declare publicKey: PublicKeyConfig | null
   /** Context id (conversation) every envelope is bound to. */
@@ -121,14 +124,28 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
    */
   protected abstract readonly kind: FieldKind
 
+  /** @internal */
+  protected readonly frame: FrameController<FrameMessage, HostMessage> = new FrameController<FrameMessage, HostMessage>(this, {
+    page: () => this.kind,
+    accepts: parseHostMessage,
+    sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
+    followsColorScheme: true,
+    title: () => this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
+    devMode: () => this.devMode === true,
+    config: (common) => this.configMessage(common),
+    onMessage: (message) => this.onFrameMessage(message),
+    changed: () => this.frameChanged(),
+    closed: () => this.frameClosed(),
+  })
+
   private readonly internals: ElementInternals
   private fieldState: FieldState = { empty: true, complete: false, valid: false }
   private currentEnvelope: string | null = null
-  private ready = false
-  private failure?: { code: string; message: string }
+  private customMessage = ''
+  /** The iframe the current state and envelope came from. */
+  private shownBy?: HTMLIFrameElement
   private formDisabled = false
-  private readonly seals = new PendingRequests<string>()
-  private readonly readyWaiters: Array<() => void> = []
+  private readonly seals = this.frame.pending<string>()
 
   constructor() {
     super()
@@ -142,11 +159,6 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     this.placeholder = ''
     this.expiresIn = 0
     this.devMode = false
-  }
-
-  /** @internal */
-  protected get page(): string {
-    return this.kind
   }
 
   /**
@@ -212,28 +224,37 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
   }
 
   /**
-   * Seals the current value now and resolves with the envelope. Rejects with a
+   * As `HTMLInputElement.setCustomValidity()`: a non-empty message makes the field invalid
+   * (`customError`, with that message) whatever its value; an empty one clears it.
+   */
+  setCustomValidity(message: string): void {
+    this.customMessage = String(message ?? '')
+    this.updateValidity()
+  }
+
+  /**
+   * Seals the current value now and resolves with the envelope. Waits for the frame to have
+   * judged the current configuration (a key or a context set just before is used). Rejects with a
    * `SecureFieldsError` (`ERR_FIELD_EMPTY`, `ERR_FIELD_INVALID`, `ERR_CONSENT_REQUIRED`,
-   * `ERR_POLICY_KEY_NOT_PINNED`, `ERR_FRAME_UNREACHABLE`…).
+   * `ERR_KEY_MISSING`, `ERR_POLICY_KEY_NOT_PINNED`, `ERR_FRAME_UNREACHABLE`…).
    */
   async seal(): Promise<string> {
-    await this.whenReady()
-    if (this.failure) throw new SecureFieldsError(this.failure.code, this.failure.message)
-    const connection = this.connection
-    if (!connection) throw new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field is not on the page.')
-    return this.seals.start((id) => connection.send({ t: 'seal', id }))
+    if (!this.isConnected) throw this.frameClosed()
+    await this.updateComplete
+    await this.frame.settled()
+    return this.frame.request(this.seals, (id) => ({ t: 'seal', id }))
   }
 
   /** Empties the field (inside the frame) and its form value. */
   clear(): void {
-    this.connection?.send({ t: 'clear' })
+    this.frame.send({ t: 'clear' })
     this.setEnvelope(null)
   }
 
   /** Focuses the field's first input inside the frame. */
   override focus(options?: FocusOptions): void {
     super.focus(options)
-    this.connection?.send({ t: 'focus' })
+    this.frame.send({ t: 'focus' })
   }
 
   override connectedCallback(): void {
@@ -249,7 +270,7 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
   /** Called by the browser when a fieldset or form disables this field. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled
-    this.sendConfig()
+    this.requestUpdate()
   }
 
   /** Called by the browser on form reset. */
@@ -257,46 +278,19 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     this.clear()
   }
 
-  protected override canOpenFrame(): boolean {
-    return !this.failure
-  }
-
-  protected override frameSpec(): FrameSpec<FrameMessage> {
-    return {
-      title: this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
-      devMode: this.devMode,
-      sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
-      followsColorScheme: true,
-    }
-  }
-
-  protected override onFrameOpened(): void {
+  protected override updated(): void {
+    this.applyInert()
     this.updateValidity()
   }
 
-  protected override onFrameClosed(): void {
-    this.ready = false
-    this.setEnvelope(null)
-    this.seals.rejectAll(new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field was removed from the page.'))
-  }
-
-  protected override onFrameFailure(code: string, message: string): void {
-    this.failure = { code, message }
-    this.updateValidity()
-    emit(this, 'secure-error', { code, message })
-    this.seals.rejectAll(new SecureFieldsError(code, message))
-    this.readyWaiters.splice(0).forEach((w) => w())
+  private frameClosed(): SecureFieldsError {
+    return new SecureFieldsError('ERR_FIELD_DISCONNECTED', 'The field is not on the page, or its frame was replaced.')
   }
 
   private onFocusIn = (event: FocusEvent) => {
     // The iframe itself received focus (label click, focus()): put the caret in the first input.
-    const connection = this.connection
-    if (connection && event.composedPath()[0] === connection.iframe) connection.send({ t: 'focus' })
-  }
-
-  private whenReady(): Promise<void> {
-    if (this.ready || this.failure) return Promise.resolve()
-    return new Promise((resolve) => this.readyWaiters.push(resolve))
+    const iframe = this.frame.iframe
+    if (iframe && event.composedPath()[0] === iframe) this.frame.send({ t: 'focus' })
   }
 
   private labelText(): string {
@@ -304,18 +298,22 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     return label?.textContent?.trim() ?? ''
   }
 
-  protected override configMessage(): HostMessage {
-    const { theme, locale } = this.themeAndLocale()
+  /**
+   * The configuration message. A property a framework or a removed attribute left `null` or
+   * `undefined` counts as unset (an attribute's default), so the frame always gets a well-formed
+   * configuration.
+   */
+  private configMessage({ theme, locale }: CommonConfig): HostMessage {
     const gate = this.gateId()
     const config: FieldConfig = {
       kind: this.kind,
       label: this.label || this.labelText(),
       locale,
       theme,
-      publicKey: this.publicKey as FieldConfig['publicKey'],
-      context: this.context,
-      required: this.required,
-      disabled: this.disabled || this.formDisabled,
+      publicKey: (this.publicKey ?? null) as FieldConfig['publicKey'],
+      context: this.context ?? '',
+      required: this.required === true,
+      disabled: this.disabled === true || this.formDisabled,
       ...(this.placeholder ? { placeholder: this.placeholder } : {}),
       ...(this.expiresIn ? { expiresIn: this.expiresIn } : {}),
       options: this.fieldOptions(),
@@ -325,34 +323,35 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     return { t: 'config', config }
   }
 
-  protected override sendConfig(): void {
-    if (!this.connection) return
-    this.applyInert()
-    super.sendConfig()
-  }
-
   /** Not focusable while disabled or locked behind a gate; the frame enforces the lock itself. */
   private applyInert(): void {
     const locked = this.isReady ? this.fieldState.locked === true : this.gateId() !== undefined
     const inert = this.disabled || this.formDisabled || locked
-    this.connection!.iframe.tabIndex = inert ? -1 : 0
+    const iframe = this.frame.iframe
+    if (iframe) iframe.tabIndex = inert ? -1 : 0
     this.toggleAttribute('inert', inert)
   }
 
-  protected override onFrameMessage(message: FrameMessage): void {
+  /** What depended on the frame follows it: a new or closed frame holds no value yet. */
+  private frameChanged(): void {
+    const iframe = this.frame.iframe
+    if (iframe !== this.shownBy) {
+      this.shownBy = iframe
+      this.fieldState = { empty: true, complete: false, valid: false }
+      this.setEnvelope(null)
+    }
+    this.applyInert()
+    this.updateValidity()
+  }
+
+  private onFrameMessage(message: FrameMessage): void {
     switch (message.t) {
-      case 'ready':
-        this.ready = true
-        this.sendConfig()
-        this.readyWaiters.splice(0).forEach((w) => w())
-        break
       case 'state':
         this.fieldState = message.state
-        this.applyInert()
         if (!message.state.valid) this.setEnvelope(null)
-        this.updateValidity()
-        // The first state after configuration means the frame shows a working field.
-        this.announce()
+        // The first state after configuration means the frame shows a working field (a refused
+        // one names its refusal's code).
+        this.frame.shows(message.state.code)
         emit(this, 'secure-change', { ...message.state })
         break
       case 'focus':
@@ -366,9 +365,6 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
         // frame sealed the value first, so the form value is current.
         this.internals.form?.requestSubmit()
         break
-      case 'height':
-        this.setFrameHeight(message.px)
-        break
       case 'sealed':
         // An automatic seal (id 0) only counts while the state it was made for still holds.
         if (message.id === 0 && !this.fieldState.valid) break
@@ -379,14 +375,6 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
       case 'seal-error':
         this.seals.reject(message.id, new SecureFieldsError(message.code, message.message))
         break
-      case 'error':
-        // A fatal error (policy refusal) ends the field's usefulness: seals reject, validity fails.
-        if (message.fatal) this.onFrameFailure(message.code, message.message)
-        else emit(this, 'secure-error', { code: message.code, message: message.message })
-        break
-      case 'audit':
-        emit(this, 'secure-audit', { event: message.event, detail: message.detail })
-        break
     }
   }
 
@@ -396,16 +384,17 @@ export abstract class SecureFieldElement extends FramedElement<FrameMessage, Hos
     this.updateValidity()
   }
 
-  /** Mirrors the frame's validity into the form (ElementInternals). */
+  /** Mirrors the frame's validity into the form (ElementInternals): see `fieldValidity`. */
   private updateValidity(): void {
-    const anchor = this.connection?.iframe
-    const s = this.fieldState
-    const set = (flags: ValidityStateFlags, message: string) => this.internals.setValidity(flags, message, anchor)
-    if (this.failure) set({ customError: true }, this.failure.message)
-    else if (s.locked) set({ customError: true }, s.message ?? 'Consent is required first.')
-    else if (s.empty) this.required ? set({ valueMissing: true }, s.message ?? 'This field is required.') : this.internals.setValidity({})
-    else if (!s.valid) set({ badInput: true }, s.message ?? 'This value is not valid.')
-    else if (!this.currentEnvelope) set({ customError: true }, 'The value is being sealed.')
-    else this.internals.setValidity({})
+    const { flags, message } = fieldValidity({
+      connection: this.frame.status.connection,
+      refusal: this.frame.status.refusal,
+      state: this.fieldState,
+      sealed: this.currentEnvelope !== null,
+      required: this.required === true,
+      disabled: this.disabled === true || this.formDisabled,
+      customMessage: this.customMessage,
+    })
+    this.internals.setValidity(flags, message, this.frame.iframe)
   }
 }

@@ -12,6 +12,7 @@ import {
   clampShowFor,
   isDeskId,
   parseRevealFrameMessage,
+  parseRevealHostMessage,
   RevealErrorCodes,
   SHOW_FOR,
   type DeskInfo,
@@ -25,8 +26,9 @@ import {
 } from '../protocol/reveal.js'
 import type { RevealDemo } from '../protocol/demo.js'
 import { emit, type SecureRevealedDetail } from './events.js'
-import { FramedElement, type FrameSpec } from './framed-element.js'
-import { PendingRequests } from './pending-requests.js'
+import { FramedElement } from './framed-element.js'
+import { FrameController, type CommonConfig } from './frame-controller.js'
+import type { Pending } from './pending.js'
 
 /**
  * The public JWK of a desk, as `publicKey()` gives it: X25519 (`OKP`, `alg` `HPKE-4` or
@@ -70,7 +72,7 @@ const ALLOW = 'publickey-credentials-get; publickey-credentials-create'
  * @cssprop --sf-frame-initial-height - the iframe's height before the frame reports its own
  * @cssprop --sf-color-scheme - `light` or `dark`: the frame's color scheme; default the page's
  */
-export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMessage> {
+export class SecureReveal extends FramedElement {
   static override properties = {
     envelope: { type: String },
     showFor: { type: Number, attribute: 'show-for' },
@@ -115,13 +117,28 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
   declare demo: RevealDemo | undefined
 
   /** @internal */
-  protected readonly page = 'reveal'
-  private failure?: SecureFieldsError
+  protected readonly frame: FrameController<RevealFrameMessage, RevealHostMessage> = new FrameController<RevealFrameMessage, RevealHostMessage>(this, {
+    page: () => 'reveal',
+    parse: parseRevealFrameMessage,
+    accepts: parseRevealHostMessage,
+    // No dev mode: a desk key in an opaque-origin frame would have no storage and no WebAuthn.
+    allow: ALLOW,
+    sameOriginMessage: 'The reveal frame must come from a different origin than the page (set frame-origin).',
+    followsColorScheme: true,
+    title: () => this.frameTitle || 'Reveal desk',
+    config: (common) => this.configMessage(common),
+    judge: () => (isDeskId(this.desk) ? undefined : { code: ErrorCodes.INPUT_INVALID, message: 'The desk id must be 1 to 64 letters, digits, dots, dashes or underscores.' }),
+    onMessage: (message) => this.onFrameMessage(message),
+    changed: () => this.frameChanged(),
+    closed: () => new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk was removed from the page.'),
+  })
   private currentPhase: RevealPhase = 'loading'
   private deskInfo?: DeskInfo
-  private readonly reveals = new PendingRequests<SecureRevealedDetail>()
-  private readonly statuses = new PendingRequests<RevealStatus>()
-  private keyWaiters: Array<{ resolve(jwk: DeskPublicJwk): void; reject(error: SecureFieldsError): void }> = []
+  private readonly reveals = this.frame.pending<SecureRevealedDetail>()
+  private readonly statuses = this.frame.pending<RevealStatus>()
+  private readonly keys = this.frame.pending<DeskPublicJwk>()
+  /** The iframe the phase came from. */
+  private shownBy?: HTMLIFrameElement
 
   constructor() {
     super()
@@ -145,12 +162,15 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
   /**
    * The desk's public JWK ({@link DeskPublicJwk}, `kid` = RFC 7638 thumbprint): what customers'
    * fields seal to, alone or in a key set. Resolves once the desk is enrolled — at once when it
-   * was enrolled before on this frame origin — and rejects if the frame fails or the element is removed.
+   * was enrolled before on this frame origin — and rejects if the frame fails, the desk id is
+   * refused, or the element is removed.
    */
-  publicKey(): Promise<DeskPublicJwk> {
-    if (this.failure) return Promise.reject(this.failure)
-    if (this.deskInfo) return Promise.resolve({ ...this.deskInfo.publicJwk } as DeskPublicJwk)
-    return new Promise((resolve, reject) => this.keyWaiters.push({ resolve, reject }))
+  async publicKey(): Promise<DeskPublicJwk> {
+    await this.updateComplete
+    const problem = this.frame.problem
+    if (problem) throw new SecureFieldsError(problem.code, problem.message)
+    if (this.deskInfo) return { ...this.deskInfo.publicJwk } as DeskPublicJwk
+    return this.keys.wait()
   }
 
   /**
@@ -159,70 +179,49 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
    * `ERR_ALREADY_REVEALED`, `ERR_ENVELOPE_EXPIRED`, `ERR_ENVELOPE_WRONG_CONTEXT`,
    * `ERR_DESK_NOT_ENROLLED`, `ERR_REVEAL_NO_ENVELOPE`…).
    */
-  reveal(): Promise<SecureRevealedDetail> {
+  async reveal(): Promise<SecureRevealedDetail> {
     return this.request(this.reveals, (id) => ({ t: 'reveal', id }))
   }
 
   /** Hides (and wipes) a value being shown now, as the frame's Hide button does. */
   hide(): void {
-    this.connection?.send({ t: 'hide' })
+    this.frame.send({ t: 'hide' })
   }
 
   /**
    * Diagnostics from inside the frame, without reaching into it: its phase, whether the value node
    * is empty, and how the desk key is stored (`wrapped` with PRF, `crypto-key` without). Never a value.
    */
-  frameStatus(): Promise<RevealStatus> {
+  async frameStatus(): Promise<RevealStatus> {
     return this.request(this.statuses, (id) => ({ t: 'status', id }))
   }
 
-  protected override canOpenFrame(): boolean {
-    if (this.failure) return false
-    if (isDeskId(this.desk)) return true
-    this.fail(ErrorCodes.INPUT_INVALID, 'The desk id must be 1 to 64 letters, digits, dots, dashes or underscores.')
-    return false
-  }
-
-  protected override onFrameClosed(): void {
-    this.currentPhase = 'loading'
-    this.rejectAll(new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk was removed from the page.'))
-  }
-
-  protected override updated(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('desk') && this.deskInfo?.desk !== this.desk) this.deskInfo = undefined
-    super.updated(changed)
   }
 
-  private request<T>(pending: PendingRequests<T>, message: (id: number) => RevealHostMessage): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure)
-    const connection = this.connection
-    if (!connection) return Promise.reject(new SecureFieldsError(RevealErrorCodes.CANCELLED, 'The desk is not on the page.'))
-    return pending.start((id) => connection.send(message(id)))
+  /** A request to the frame, once it has judged the configuration as it is now (an envelope just set is the one revealed). */
+  private async request<T>(pending: Pending<T>, message: (id: number) => RevealHostMessage): Promise<T> {
+    await this.updateComplete
+    await this.frame.settled()
+    return this.frame.request(pending, message)
   }
 
-  protected override frameSpec(): FrameSpec<RevealFrameMessage> {
-    return {
-      title: this.frameTitle || 'Reveal desk',
-      // No dev mode: a desk key in an opaque-origin frame would have no storage and no WebAuthn.
-      allow: ALLOW,
-      parse: parseRevealFrameMessage,
-      sameOriginMessage: 'The reveal frame must come from a different origin than the page (set frame-origin).',
-      followsColorScheme: true,
-    }
+  /** A new or closed frame has loaded no desk yet. */
+  private frameChanged(): void {
+    const iframe = this.frame.iframe
+    if (iframe === this.shownBy) return
+    this.shownBy = iframe
+    this.currentPhase = 'loading'
   }
 
-  protected override onFrameFailure(code: string, message: string): void {
-    this.fail(code, message)
-  }
-
-  protected override configMessage(): RevealHostMessage {
-    const { theme, locale } = this.themeAndLocale()
+  private configMessage({ theme, locale }: CommonConfig): RevealHostMessage {
     const config: RevealConfig = {
       desk: this.desk,
       // An unknown value is not sent: the desk then enrols with the default, and says which key it made.
       ...((DESK_KEY_ALGS as readonly string[]).includes(this.keyAlg) ? { keyAlg: this.keyAlg } : {}),
       envelope: this.envelope || null,
-      context: this.context,
+      context: this.context ?? '',
       showFor: clampShowFor(this.showFor),
       locale,
       theme,
@@ -231,21 +230,18 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
     return { t: 'config', config }
   }
 
-  protected override onFrameMessage(message: RevealFrameMessage): void {
+  private onFrameMessage(message: RevealFrameMessage): void {
     switch (message.t) {
-      case 'ready':
-        this.sendConfig()
-        break
       case 'phase':
         this.currentPhase = message.phase
-        if (message.phase !== 'loading') this.announce()
+        if (message.phase !== 'loading') this.frame.shows()
         break
       case 'desk': {
         if (message.desk.desk !== this.desk) break
         this.deskInfo = message.desk
         const jwk = message.desk.publicJwk as DeskPublicJwk
         emit(this, 'secure-enrolled', { desk: message.desk.desk, kid: jwk.kid, protection: message.desk.protection })
-        this.keyWaiters.splice(0).forEach((w) => w.resolve({ ...jwk }))
+        this.keys.resolveAll({ ...jwk })
         break
       }
       case 'revealed': {
@@ -255,7 +251,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
         break
       }
       case 'reveal-error':
-        if (message.code !== RevealErrorCodes.BUSY) emit(this, 'secure-error', { code: message.code, message: message.message })
+        if (message.code !== RevealErrorCodes.BUSY) emit(this, 'secure-error', { code: message.code, message: message.message, ...(message.text ? { text: message.text } : {}) })
         this.reveals.reject(message.id, new SecureFieldsError(message.code, message.message))
         break
       case 'wiped':
@@ -264,29 +260,7 @@ export class SecureReveal extends FramedElement<RevealFrameMessage, RevealHostMe
       case 'status':
         this.statuses.resolve(message.id, message.status)
         break
-      case 'height':
-        this.setFrameHeight(message.px)
-        break
-      case 'error':
-        if (message.fatal) this.fail(message.code, message.message)
-        else emit(this, 'secure-error', { code: message.code, message: message.message })
-        break
-      case 'audit':
-        emit(this, 'secure-audit', { event: message.event, detail: message.detail })
-        break
     }
-  }
-
-  private fail(code: string, message: string): void {
-    this.failure = new SecureFieldsError(code, message)
-    emit(this, 'secure-error', { code, message })
-    this.rejectAll(this.failure)
-  }
-
-  private rejectAll(error: SecureFieldsError): void {
-    this.reveals.rejectAll(error)
-    this.statuses.rejectAll(error)
-    for (const w of this.keyWaiters.splice(0)) w.reject(error)
   }
 }
 

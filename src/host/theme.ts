@@ -5,7 +5,6 @@
  * @module
  */
 import { checkTheme, THEME_PROPERTIES, type ThemeRefusal } from '../protocol/theme.js'
-import { emit } from './events.js'
 
 /** The theme to send to a frame, and what was refused (never sent). */
 export function collectTheme(element: Element, overrides: Record<string, string>): { theme: Record<string, string>; refused: ThemeRefusal[] } {
@@ -17,11 +16,4 @@ export function collectTheme(element: Element, overrides: Record<string, string>
   }
   const { accepted, refused } = checkTheme({ ...fromCss, ...overrides })
   return { theme: accepted, refused }
-}
-
-/** {@link collectTheme} for sending: each refusal becomes a `secure-error` (`ERR_THEME_REFUSED`) on the element. */
-export function themeFor(element: Element, overrides: Record<string, string>): Record<string, string> {
-  const { theme, refused } = collectTheme(element, overrides)
-  for (const r of refused) emit(element, 'secure-error', { code: 'ERR_THEME_REFUSED', message: `Theme property ${r.property} was refused (${r.reason}).` })
-  return theme
 }

@@ -10,6 +10,7 @@ import type { ConsentGate } from '../host/consent-gate.js'
 import type { SecureCardInput } from '../host/secure-card-input.js'
 import type { SecureReveal } from '../host/secure-reveal.js'
 import type { DeskKeyAlg } from '../protocol/reveal.js'
+import type { TextPreset } from '../protocol/kinds.js'
 import type { SecureSsnInput } from '../host/secure-ssn-input.js'
 import type { SecureTextInput } from '../host/secure-text-input.js'
 import type {
@@ -75,7 +76,8 @@ export interface SecureSsnInputProps extends FieldProps<SecureSsnInput> {
 
 /** `<secure-text-input>`. */
 export interface SecureTextInputProps extends FieldProps<SecureTextInput> {
-  preset?: 'iban' | 'account' | 'id'
+  /** A registered preset (`src/protocol/kinds.ts`). */
+  preset?: TextPreset
   minLength?: number
   minlength?: number | string
   maxLength?: number

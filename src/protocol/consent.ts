@@ -13,10 +13,12 @@
  *
  * @module
  */
-import { DropCounter, frame, isBool, isRec, isStr, isStringRecord, parseFrameMessage } from './guards.js'
-import { PROTOCOL_VERSION, type ConfiguredMessage } from './messages.js'
+import { PROTOCOL_VERSION, frame, isBool, isRec, isStr, isStringRecord, parseWith, type DropCounter, type GuardTable } from './check.js'
+import { isProblem, withCommonGuards } from './guards.js'
+import type { CommonFrameMessage, DestroyMessage, Problem } from './messages.js'
 import { isGateDemo, type GateDemo } from './demo.js'
 import { b64uEncode, utf8 } from '../crypto/bytes.js'
+import type { ErrorCode } from '../errors.js'
 
 /** Name of the frame origin's BroadcastChannel between gate frames and field frames. */
 export const CONSENT_CHANNEL = 'secure-fields:consent:v1'
@@ -28,19 +30,17 @@ export const CONSENT_CHANNEL = 'secure-fields:consent:v1'
  */
 export const GATE_PENDING = 'pending'
 
-/** Stable codes of consent, beside the field codes. */
+/**
+ * Short names of the consent codes, kept for code written against them. Every value is a
+ * registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
+ */
 export const ConsentErrorCodes = {
-  /** The field sits behind a gate whose customer has not consented (or withdrew). */
   CONSENT_REQUIRED: 'ERR_CONSENT_REQUIRED',
-  /** The frame origin's policy requires consent for this kind and the field has no gate. Fatal. */
   POLICY_CONSENT_REQUIRED: 'ERR_POLICY_CONSENT_REQUIRED',
-  /** A consent gesture arrived while the consent box was covered, faded, transformed or cut off. */
   CONSENT_OBSCURED: 'ERR_CONSENT_OBSCURED',
-  /** A consent gesture came as the gate moved under the pointer or finger (or its text moved in it). */
   CONSENT_MOVED: 'ERR_CONSENT_MOVED',
-  /** The gate's configuration cannot be consented to: no purpose, or a policy URL that is not http(s). */
   GATE_CONFIG: 'ERR_GATE_CONFIG',
-} as const
+} as const satisfies Record<string, ErrorCode>
 
 /** What the customer agreed to: every member is shown to them or derived from what was shown. */
 export interface ConsentReceipt {
@@ -160,12 +160,20 @@ export interface GateState {
 }
 
 /** Host → gate frame. */
-export type GateHostMessage = { t: 'config'; config: GateConfig } | { t: 'destroy' }
+export type GateHostMessage = { t: 'config'; config: GateConfig } | DestroyMessage
+
+/**
+ * A consent gesture that did not count: the code (`ERR_CONSENT_OBSCURED`, `ERR_CONSENT_MOVED`),
+ * an English `message` for the developer, and `text`, what the gate told the customer (localized).
+ */
+export interface GateRefusedMessage extends Problem {
+  t: 'refused'
+  text: string
+}
 
 /** Gate frame → host. */
 export type GateFrameMessage =
-  | ConfiguredMessage
-  | { t: 'ready'; kind: string }
+  | CommonFrameMessage
   /** The gate's id on the frame origin, made by the frame (random): pass it to the fields. */
   | { t: 'gate'; id: string }
   | { t: 'state'; state: GateState }
@@ -173,10 +181,7 @@ export type GateFrameMessage =
   | { t: 'consent'; receipt: ConsentReceipt; digest: string }
   /** The customer withdrew (or the text changed): fields are locked and cleared. */
   | { t: 'withdrawn'; digest: string }
-  | { t: 'refused'; code: string; message: string }
-  | { t: 'height'; px: number }
-  | { t: 'error'; code: string; message: string; fatal?: boolean }
-  | { t: 'audit'; event: string; detail: Record<string, string> }
+  | GateRefusedMessage
 
 /** Gate frame ↔ field frames, on {@link CONSENT_CHANNEL}. */
 export type ConsentBroadcast =
@@ -214,45 +219,28 @@ function isGateState(v: unknown): v is GateState {
 
 const isDigest = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{43}$/.test(v)
 
+const GATE_HOST_GUARDS: GuardTable<GateHostMessage> = {
+  config: (m) => (isGateConfig(m.config) ? { t: 'config', config: m.config } : undefined),
+  destroy: () => ({ t: 'destroy' }),
+}
+
 /** Parses a message received by a gate frame; `undefined` (and a count) for anything else. */
 export function parseGateHostMessage(data: unknown, drops: DropCounter): GateHostMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'config':
-      return isGateConfig(m.config) ? { t: 'config', config: m.config } : drops.drop('malformed')
-    case 'destroy':
-      return { t: 'destroy' }
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(GATE_HOST_GUARDS, data, drops)
 }
+
+const GATE_FRAME_GUARDS = /* @__PURE__ */ withCommonGuards<GateFrameMessage>({
+  gate: (m) => (isGateId(m.id) ? { t: 'gate', id: m.id } : undefined),
+  state: (m) => (isGateState(m.state) ? { t: 'state', state: m.state } : undefined),
+  consent: (m) => (isReceipt(m.receipt) && isDigest(m.digest) ? { t: 'consent', receipt: m.receipt, digest: m.digest } : undefined),
+  withdrawn: (m) => (isDigest(m.digest) ? { t: 'withdrawn', digest: m.digest } : undefined),
+  refused: (m) =>
+    isProblem(m) && isStr(m.text, 300) ? { t: 'refused', code: m.code as string, message: m.message as string, text: m.text } : undefined,
+})
 
 /** Parses a message received by `<consent-gate>`; `undefined` (and a count) for anything else. */
 export function parseGateFrameMessage(data: unknown, drops: DropCounter): GateFrameMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'gate':
-      return isGateId(m.id) ? { t: 'gate', id: m.id } : drops.drop('malformed')
-    case 'state':
-      return isGateState(m.state) ? { t: 'state', state: m.state } : drops.drop('malformed')
-    case 'consent':
-      return isReceipt(m.receipt) && isDigest(m.digest) ? { t: 'consent', receipt: m.receipt, digest: m.digest } : drops.drop('malformed')
-    case 'withdrawn':
-      return isDigest(m.digest) ? { t: 'withdrawn', digest: m.digest } : drops.drop('malformed')
-    case 'refused':
-      return isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'refused', code: m.code, message: m.message } : drops.drop('malformed')
-    case 'ready':
-    case 'configured':
-    case 'height':
-    case 'error':
-    case 'audit':
-      // The same shapes as the field protocol's: one guard checks both.
-      return parseFrameMessage(data, drops) as GateFrameMessage | undefined
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(GATE_FRAME_GUARDS, data, drops)
 }
 
 /** Parses a message of {@link CONSENT_CHANNEL}; `undefined` (and a count) for anything else. */

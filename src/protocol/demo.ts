@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { isRec, isStr } from './guards.js'
+import { isBool, isRec, isStr } from './check.js'
+import { FIELD_KINDS, isFieldKind } from './kinds.js'
 
 /** The code a frame reports (non-fatal) when it ignores demo values: its origin is not a demo origin. */
 export const DEMO_REFUSED = 'ERR_POLICY_DEMO'
@@ -41,6 +42,16 @@ export interface RevealDemo {
   value: string
   kind: string
   preview?: string
+}
+
+/**
+ * Whether `v` is demo values for a field of `kind`: only that kind's members (the registry's
+ * `demo`, `src/protocol/kinds.ts`: what each input can hold), as bounded strings, and `touched`.
+ */
+export function isFieldDemo(kind: unknown, v: unknown): v is FieldDemo {
+  if (!isFieldKind(kind) || !isRec(v)) return false
+  const limits: Readonly<Record<string, number>> = FIELD_KINDS[kind].demo
+  return Object.entries(v).every(([name, x]) => (name === 'touched' ? isBool(x) : Object.hasOwn(limits, name) && isStr(x, limits[name])))
 }
 
 /** Whether `v` is a {@link GateDemo}. */

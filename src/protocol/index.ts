@@ -1,8 +1,10 @@
 /**
- * The protocol between host elements and frames: messages, guards, theme allow-list.
+ * The protocol between host elements and frames: the registry of kinds and pages, messages,
+ * guards, theme allow-list, policy, demo values.
  *
  * @packageDocumentation
  */
+export * from './kinds.js'
 export * from './messages.js'
 export * from './guards.js'
 export * from './theme.js'

@@ -1,26 +1,86 @@
 /**
- * The message union spoken between a host element and its frame. Versioned, typed, and shared by
- * both sides: `src/host/` sends {@link HostMessage}s and reads {@link FrameMessage}s, `src/frame/`
- * the reverse. Nothing here is ever plaintext: frames send derived state (empty, complete, valid,
- * brand, masked preview, error code), envelopes and audit events only.
+ * The message union spoken between a host element and its field frame, and the messages every
+ * frame page shares. Versioned, typed, and shared by both sides: `src/host/` sends
+ * {@link HostMessage}s and reads {@link FrameMessage}s, `src/frame/` the reverse. The gate and the
+ * reveal desk have their own unions (`consent.ts`, `reveal.ts`) built on {@link CommonFrameMessage}.
+ * Nothing here is ever plaintext: frames send derived state (empty, complete, valid, brand, masked
+ * preview, error code), envelopes and audit events only.
  *
  * Pure: no DOM, no Node built-ins.
  *
  * @module
  */
 import type { FieldDemo } from './demo.js'
+import type { FieldKind } from './kinds.js'
 
-/** Protocol version. A frame and a host of different versions refuse each other. */
-export const PROTOCOL_VERSION = 1
-
-/** Field kinds with a frame page. */
-export type FieldKind = 'card' | 'ssn' | 'text'
-
-/** Presets of the generic text field. */
-export type TextPreset = 'iban' | 'account' | 'id'
+export { PROTOCOL_VERSION } from './check.js'
+export type { FieldKind, TextPreset } from './kinds.js'
 
 /** A public JWK as it travels to the frame (validated there by the crypto layer). */
 export type PublicJwkLike = Record<string, unknown>
+
+/** A refusal or a failure as a frame reports it: a stable code and an English sentence for developers. */
+export interface Problem {
+  /** A registered code (`ERRORS`, `src/errors.ts`). */
+  code: string
+  /** English, for developers; never plaintext. */
+  message: string
+}
+
+/** The frame page is running and listens: the host sends its configuration. */
+export interface ReadyMessage {
+  t: 'ready'
+  /** The page (`card`, `gate`, `reveal`…). */
+  kind: string
+}
+
+/**
+ * What a frame makes of the configuration it was last sent, sent after it has applied each one,
+ * in order (every page: field, gate, desk). `refused` names why the configuration cannot be used
+ * (no key, a key the frame origin does not pin, options the kind cannot use…) in an English
+ * sentence for developers; absent, the configuration is usable. A refusal is never permanent: the
+ * next configuration is judged afresh, so fixing the cause clears it. (An `error` with `fatal` is
+ * only for what no configuration can fix: a parent the frame origin does not allow.)
+ */
+export interface ConfiguredMessage {
+  t: 'configured'
+  refused?: Problem
+}
+
+/** The frame's content height in CSS pixels, so the iframe fits it. */
+export interface HeightMessage {
+  t: 'height'
+  px: number
+}
+
+/**
+ * Something the developer should know (a refused theme property, demo values ignored); `fatal`
+ * when nothing can fix it (a parent the frame origin does not allow).
+ */
+export interface ErrorMessage extends Problem {
+  t: 'error'
+  fatal?: boolean
+}
+
+/** An audit event for the server's log: an event name and string details, never a value. */
+export interface AuditMessage {
+  t: 'audit'
+  event: string
+  detail: Record<string, string>
+}
+
+/** What every frame page may send, whatever its own protocol. */
+export type CommonFrameMessage = ReadyMessage | ConfiguredMessage | HeightMessage | ErrorMessage | AuditMessage
+
+/** What the host may send every frame page: the page tears down (the element left the page). */
+export interface DestroyMessage {
+  t: 'destroy'
+}
+
+/** Focus: host → field frame, put the caret in the first input; field frame → host, the field gained it. */
+export interface FocusMessage {
+  t: 'focus'
+}
 
 /** Everything a field frame needs to know, sent once after the handshake and again on change. */
 export interface FieldConfig {
@@ -61,49 +121,30 @@ export interface FieldState {
   brand?: string
   /** Masked preview, only when valid (e.g. `Visa •••• 4242`). */
   preview?: string
-  /** Stable validation code of the first problem (e.g. `card.number.invalid`). */
+  /**
+   * Stable code of the first problem: a validation code (e.g. `card.number.invalid`), or the
+   * refusal's code (`ERR_KEY_MISSING`…) while the configuration is refused.
+   */
   code?: string
-  /** The localized message for `code`, for the host's validity UI. */
+  /** The localized message for `code`, for the host's validity UI: what the customer reads. */
   message?: string
   /** True when the field waits for consent from its gate. */
   locked?: boolean
 }
 
-/** Host → frame. */
-export type HostMessage =
-  | { t: 'config'; config: FieldConfig }
-  | { t: 'focus' }
-  | { t: 'clear' }
-  | { t: 'seal'; id: number }
-  | { t: 'destroy' }
+/** Host → field frame. */
+export type HostMessage = { t: 'config'; config: FieldConfig } | FocusMessage | { t: 'clear' } | { t: 'seal'; id: number } | DestroyMessage
 
-/**
- * What a frame makes of the configuration it was last sent, sent after it has applied each one,
- * in order (every page: field, gate, desk). `refused` names why the configuration cannot be used
- * (no key, a key the frame origin does not pin, options the kind cannot use…) in an English
- * sentence for developers; absent, the configuration is usable. A refusal is never permanent: the
- * next configuration is judged afresh, so fixing the cause clears it. (An `error` with `fatal` is
- * only for what no configuration can fix: a parent the frame origin does not allow.)
- */
-export interface ConfiguredMessage {
-  t: 'configured'
-  refused?: { code: string; message: string }
-}
-
-/** Frame → host. */
+/** Field frame → host. */
 export type FrameMessage =
-  | ConfiguredMessage
-  | { t: 'ready'; kind: string }
+  | CommonFrameMessage
   | { t: 'state'; state: FieldState }
-  | { t: 'focus' }
+  | FocusMessage
   | { t: 'blur' }
   /** Enter in the frame: the host submits its form, as Enter in a native input does. */
   | { t: 'submit' }
-  | { t: 'height'; px: number }
   | { t: 'sealed'; id: number; envelope: string; preview: string; kind: string }
-  | { t: 'seal-error'; id: number; code: string; message: string }
-  | { t: 'error'; code: string; message: string; fatal?: boolean }
-  | { t: 'audit'; event: string; detail: Record<string, string> }
+  | ({ t: 'seal-error'; id: number } & Problem)
 
 // The handshake before any port exists — `{ sf, t: 'boot' }` frame → parent, `{ sf, t: 'hello' }`
 // parent → frame with one MessagePort — is checked by `isBoot` and `isHello` (guards.ts).

@@ -46,12 +46,6 @@ export function parsePolicy(value: unknown): FramePolicy {
 }
 
 /**
- * The kinds a policy's `requireConsent` may name: the field pages (`card`, `ssn`, `text`) and the
- * envelope kinds a text field seals (`iban`, `account`, `id`).
- */
-export const CONSENT_KINDS = ['card', 'ssn', 'text', 'iban', 'account', 'id'] as const
-
-/**
  * The `allowedParents` entry that lets any origin embed the frames (`secure-fields serve
  * --allow-any-parent`); `frame-ancestors *` in the pages' CSP.
  */

@@ -10,9 +10,11 @@
  *
  * @module
  */
-import { DropCounter, frame, isBool, isId, isRec, isStr, isStringRecord, parseFrameMessage, MAX_ENVELOPE_CHARS } from './guards.js'
-import type { ConfiguredMessage, PublicJwkLike } from './messages.js'
+import { isBool, isId, isRec, isStr, isStringRecord, parseWith, type DropCounter, type GuardTable } from './check.js'
+import { MAX_ENVELOPE_CHARS, isProblem, isText, withCommonGuards } from './guards.js'
+import type { CommonFrameMessage, DestroyMessage, Problem, PublicJwkLike } from './messages.js'
 import { isRevealDemo, type RevealDemo } from './demo.js'
+import type { ErrorCode } from '../errors.js'
 
 /** Seconds a value stays visible: the default, and the bounds `show-for` is clamped to. */
 export const SHOW_FOR = { default: 30, min: 1, max: 300 } as const
@@ -24,28 +26,20 @@ export function clampShowFor(value: unknown): number {
 }
 
 /**
- * Stable codes of the reveal desk, beside the envelope codes of `open` (`ERR_ENVELOPE_EXPIRED`,
- * `ERR_ENVELOPE_WRONG_CONTEXT`, `ERR_ENVELOPE_WRONG_KEY`, `ERR_DECRYPTION_FAILED`…), which the desk
- * reports unchanged.
+ * Short names of the reveal desk's codes, kept for code written against them. The desk also
+ * reports the envelope codes of `open` unchanged (`ERR_ENVELOPE_EXPIRED`, `ERR_DECRYPTION_FAILED`…).
+ * Every value is a registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
  */
 export const RevealErrorCodes = {
-  /** This envelope (`jti`) was revealed on this desk before: view once. */
   ALREADY_REVEALED: 'ERR_ALREADY_REVEALED',
-  /** The WebAuthn step-up failed, was cancelled, or its assertion did not verify. No reveal. */
   STEP_UP_FAILED: 'ERR_STEP_UP_FAILED',
-  /** The desk has no key and credential yet: enrol it first (a click inside the frame). */
   DESK_NOT_ENROLLED: 'ERR_DESK_NOT_ENROLLED',
-  /** Enrolment failed: the authenticator refused, or its credential is not usable (ES256, UV). */
   ENROL_FAILED: 'ERR_ENROL_FAILED',
-  /** The desk's storage (IndexedDB on the frame origin) is unavailable or its record unreadable. */
   DESK_STORAGE: 'ERR_DESK_STORAGE',
-  /** `reveal()` with no envelope set. */
   NO_ENVELOPE: 'ERR_REVEAL_NO_ENVELOPE',
-  /** A reveal is already under way or showing. */
   BUSY: 'ERR_REVEAL_BUSY',
-  /** The element was removed or its envelope replaced before the reveal finished. */
   CANCELLED: 'ERR_REVEAL_CANCELLED',
-} as const
+} as const satisfies Record<string, ErrorCode>
 
 /** Where a desk frame is in its life. */
 export type RevealPhase =
@@ -142,21 +136,28 @@ export type RevealHostMessage =
   | { t: 'hide' }
   /** Ask for {@link RevealStatus}; answered by `status` with `id`. */
   | { t: 'status'; id: number }
-  | { t: 'destroy' }
+  | DestroyMessage
+
+/**
+ * A reveal that did not happen: the code, an English `message` for the developer, and `text`, what
+ * the desk told the agent (localized), when it told them anything.
+ */
+export interface RevealErrorMessage extends Problem {
+  t: 'reveal-error'
+  id: number
+  text?: string
+}
 
 /** Frame → host. `id` 0 marks what the agent started inside the frame (a click). */
 export type RevealFrameMessage =
-  | ConfiguredMessage
-  | { t: 'ready'; kind: string }
-  | { t: 'phase'; phase: RevealPhase; code?: string; message?: string }
+  | CommonFrameMessage
+  /** The desk's phase; `code` when a refusal brought it there, `text` what the desk shows the agent (localized). */
+  | { t: 'phase'; phase: RevealPhase; code?: string; text?: string }
   | { t: 'desk'; desk: DeskInfo }
   | { t: 'revealed'; id: number; jti: string; kind: string; preview: string }
-  | { t: 'reveal-error'; id: number; code: string; message: string }
+  | RevealErrorMessage
   | { t: 'wiped'; jti: string; kind: string; preview: string }
   | { t: 'status'; id: number; status: RevealStatus }
-  | { t: 'height'; px: number }
-  | { t: 'error'; code: string; message: string; fatal?: boolean }
-  | { t: 'audit'; event: string; detail: Record<string, string> }
 
 const PHASES: readonly string[] = ['loading', 'enrol', 'enrolling', 'idle', 'verifying', 'shown', 'done']
 const DESK_ID = /^[A-Za-z0-9._-]{1,64}$/
@@ -194,56 +195,39 @@ function isStatus(v: unknown): v is RevealStatus {
   )
 }
 
+const REVEAL_HOST_GUARDS: GuardTable<RevealHostMessage> = {
+  config: (m) => (isRevealConfig(m.config) ? { t: 'config', config: m.config } : undefined),
+  reveal: (m) => (isId(m.id) ? { t: 'reveal', id: m.id } : undefined),
+  status: (m) => (isId(m.id) ? { t: 'status', id: m.id } : undefined),
+  hide: () => ({ t: 'hide' }),
+  destroy: () => ({ t: 'destroy' }),
+}
+
 /** Parses a message received by a reveal frame; `undefined` (and a count) for anything else. */
 export function parseRevealHostMessage(data: unknown, drops: DropCounter): RevealHostMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'config':
-      return isRevealConfig(m.config) ? { t: 'config', config: m.config } : drops.drop('malformed')
-    case 'reveal':
-    case 'status':
-      return isId(m.id) ? { t: m.t, id: m.id } : drops.drop('malformed')
-    case 'hide':
-    case 'destroy':
-      return { t: m.t }
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(REVEAL_HOST_GUARDS, data, drops)
 }
 
 /** The envelope facts the frame may tell the host: all three are in the envelope's header. */
 const isEnvelopeFacts = (m: Record<string, unknown>) => isStr(m.jti, 64) && isStr(m.kind, 32) && isStr(m.preview, 64)
 
+const REVEAL_FRAME_GUARDS = /* @__PURE__ */ withCommonGuards<RevealFrameMessage>({
+  phase: (m) =>
+    isPhase(m.phase) && (m.code === undefined || isStr(m.code, 64)) && isText(m.text)
+      ? { t: 'phase', phase: m.phase, ...(m.code ? { code: m.code } : {}), ...(m.text ? { text: m.text as string } : {}) }
+      : undefined,
+  desk: (m) => (isDeskInfo(m.desk) ? { t: 'desk', desk: m.desk } : undefined),
+  revealed: (m) =>
+    isId(m.id) && isEnvelopeFacts(m) ? { t: 'revealed', id: m.id, jti: m.jti as string, kind: m.kind as string, preview: m.preview as string } : undefined,
+  wiped: (m) => (isEnvelopeFacts(m) ? { t: 'wiped', jti: m.jti as string, kind: m.kind as string, preview: m.preview as string } : undefined),
+  'reveal-error': (m) =>
+    isId(m.id) && isProblem(m) && isText(m.text)
+      ? { t: 'reveal-error', id: m.id, code: m.code as string, message: m.message as string, ...(m.text ? { text: m.text as string } : {}) }
+      : undefined,
+  status: (m) => (isId(m.id) && isStatus(m.status) ? { t: 'status', id: m.id, status: m.status } : undefined),
+})
+
 /** Parses a message received by `<secure-reveal>`; `undefined` (and a count) for anything else. */
 export function parseRevealFrameMessage(data: unknown, drops: DropCounter): RevealFrameMessage | undefined {
-  const m = frame(data)
-  if (typeof m === 'string') return drops.drop(m)
-  switch (m.t) {
-    case 'phase':
-      return isPhase(m.phase) && (m.code === undefined || isStr(m.code, 64)) && (m.message === undefined || isStr(m.message, 300))
-        ? { t: 'phase', phase: m.phase, ...(m.code ? { code: m.code } : {}), ...(m.message ? { message: m.message } : {}) }
-        : drops.drop('malformed')
-    case 'desk':
-      return isDeskInfo(m.desk) ? { t: 'desk', desk: m.desk } : drops.drop('malformed')
-    case 'revealed':
-      return isId(m.id) && isEnvelopeFacts(m)
-        ? { t: 'revealed', id: m.id, jti: m.jti as string, kind: m.kind as string, preview: m.preview as string }
-        : drops.drop('malformed')
-    case 'wiped':
-      return isEnvelopeFacts(m) ? { t: 'wiped', jti: m.jti as string, kind: m.kind as string, preview: m.preview as string } : drops.drop('malformed')
-    case 'reveal-error':
-      return isId(m.id) && isStr(m.code, 64) && isStr(m.message, 300) ? { t: 'reveal-error', id: m.id, code: m.code, message: m.message } : drops.drop('malformed')
-    case 'status':
-      return isId(m.id) && isStatus(m.status) ? { t: 'status', id: m.id, status: m.status } : drops.drop('malformed')
-    case 'ready':
-    case 'configured':
-    case 'height':
-    case 'error':
-    case 'audit':
-      // The same shapes as the field protocol's: one guard checks both.
-      return parseFrameMessage(data, drops) as RevealFrameMessage | undefined
-    default:
-      return drops.drop('unknown')
-  }
+  return parseWith(REVEAL_FRAME_GUARDS, data, drops)
 }

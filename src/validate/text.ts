@@ -13,9 +13,10 @@ import type { AccountCode, IbanCode, IdCode } from './codes.js'
 import { sanitizeDigits } from './digits.js'
 import { previewIban, validateIban } from './iban.js'
 import { maskedTail } from './preview.js'
+import type { TextPreset } from '../protocol/kinds.js'
 
-/** The validator presets of `<secure-text-input>`. */
-export type TextPreset = 'iban' | 'account' | 'id'
+/** The validator presets of `<secure-text-input>`: the registry's (`src/protocol/kinds.ts`). */
+export type { TextPreset }
 
 /** Options of {@link validateText} and {@link createTextValidator}. */
 export interface TextOptions {
@@ -74,6 +75,7 @@ const LENGTHS = {
   id: { min: 1, max: 64, limit: 256 },
 } as const
 
+/** The options each preset takes: one entry per registered preset (the compiler holds it to them). */
 const OPTION_NAMES: Readonly<Record<TextPreset, readonly string[]>> = {
   iban: ['preset', 'preview'],
   account: ['preset', 'minLength', 'maxLength', 'preview'],
@@ -169,8 +171,8 @@ function idValidator(min: number, max: number, pattern: PatternMatcher | undefin
 export function createTextValidator(options: TextOptions): TextValidator {
   if (typeof options !== 'object' || options === null) invalidArgument('options must be an object.')
   const { preset } = options
-  if (preset !== 'iban' && preset !== 'account' && preset !== 'id') {
-    invalidArgument("options.preset must be 'iban', 'account' or 'id'.")
+  if (typeof preset !== 'string' || !Object.hasOwn(OPTION_NAMES, preset)) {
+    invalidArgument(`options.preset must be one of ${Object.keys(OPTION_NAMES).map((p) => `'${p}'`).join(', ')}.`)
   }
   for (const [name, value] of Object.entries(options)) {
     // An option set to `undefined` counts as absent, as with optional properties in TypeScript.

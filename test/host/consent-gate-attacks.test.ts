@@ -76,8 +76,8 @@ describe('<consent-gate>: no host script can unlock a field', function () {
       cardWindow.postMessage(data, '*')
     }
     // On the ports themselves (a script reaching into the elements' internals).
-    const gatePort = (gate as unknown as { connection: { send(m: unknown): void } }).connection
-    const cardPort = (card as unknown as { connection: { send(m: unknown): void } }).connection
+    const gatePort = (gate as unknown as { frame: { send(m: unknown): void } }).frame
+    const cardPort = (card as unknown as { frame: { send(m: unknown): void } }).frame
     for (const data of payloads) {
       gatePort.send(data)
       cardPort.send(data)

@@ -47,9 +47,9 @@ describe('<consent-gate>: a gate moved under the pointer or finger', function ()
     expect(controlPoint(gate, 'agree')).to.deep.equal(target)
     const refused = refusal(gate)
     await sendMouse({ type: 'click', position: target })
-    const { code, message } = await refused
+    const { code, text } = await refused
     expect(code).to.equal('ERR_CONSENT_MOVED')
-    expect(message).to.equal(en['consent.moved.click'])
+    expect(text).to.equal(en['consent.moved.click'])
     expect(gate.consented).to.equal(false)
     expect(card.state.locked).to.equal(true)
     // A customer who points at the box across the gate and clicks consents.
@@ -102,9 +102,9 @@ describe('<consent-gate>: a gate moved under the pointer or finger', function ()
       const refused = refusal(gate)
       await sleep(100)
       await playInput([{ touch: 'start', x, y }, { touch: 'end' }])
-      const { code, message } = await refused
+      const { code, text } = await refused
       expect(code).to.equal('ERR_CONSENT_MOVED')
-      expect(message).to.equal(en['consent.moved.tap'])
+      expect(text).to.equal(en['consent.moved.tap'])
       expect(gate.consented).to.equal(false)
       expect(card.state.locked).to.equal(true)
       // Told, the customer taps again on the gate, which has stayed put since: consent.

@@ -3,6 +3,7 @@ import { inspect } from '../../src/crypto/index.js'
 import type { SecureErrorDetail, SecureRevealedDetail } from '../../src/host/events.js'
 import type { SecureReveal } from '../../src/host/secure-reveal.js'
 import { nextEvent, testConfig } from '../support/host.js'
+import { de } from '../../src/frame/i18n/de.js'
 import {
   authenticatorPerTest,
   clickAction,
@@ -132,6 +133,24 @@ describe('<secure-reveal>: step-up, reveal, wipe, view once', function () {
       expect(audits(log), code).to.deep.equal([`refused:${code}`])
     }
     expect(await desk.frameStatus()).to.include({ valueNodeEmpty: true })
+  })
+
+  it('a refusal tells the developer in English and, apart, the agent in their language', async () => {
+    await enrolled({ locale: 'de' })
+    const hourAgo = Date.now() - 3600_000
+    await setEnvelope(desk, await sealTo(jwk, 'stale', { expiresIn: 60 }, hourAgo))
+    const error = nextEvent<SecureErrorDetail>(desk, 'secure-error', (d) => d.code === 'ERR_ENVELOPE_EXPIRED')
+    const refused = await desk.reveal().then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    )
+    const detail = await error
+    // What the desk showed the agent, in German, travels as `text` only…
+    expect(detail.text).to.equal(de['reveal.expired'])
+    // …and the developer's message (the event's and the rejection's) is English.
+    expect(detail.message).to.equal('The envelope has expired.')
+    expect(refused?.message).to.equal('The envelope has expired.')
+    expect(refused?.code).to.equal('ERR_ENVELOPE_EXPIRED')
   })
 
   it('one reveal at a time: a second request while the first runs gets ERR_REVEAL_BUSY and changes nothing', async () => {

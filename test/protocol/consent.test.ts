@@ -98,7 +98,14 @@ describe('consent protocol', () => {
       const boxed = { ...state, box: { x: 0, y: 0, width: 300, height: 180 } }
       expect(parseGateFrameMessage({ sf: 1, t: 'state', state: boxed }, drops)).to.deep.equal({ t: 'state', state: boxed })
       expect(parseGateFrameMessage({ sf: 1, t: 'state', state: { ...state, box: { x: 'wide' } } }, drops)).to.equal(undefined)
-      expect(parseGateFrameMessage({ sf: 1, t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'moved' }, drops)).to.deep.equal({ t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'moved' })
+      // A refusal carries the developer's English and, apart, what the customer read.
+      const refused = { t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'The gate moved under the mouse as the gesture came.', text: 'La casilla se movió.' }
+      expect(parseGateFrameMessage({ sf: 1, ...refused }, drops)).to.deep.equal(refused)
+      expect(parseGateFrameMessage({ sf: 1, t: 'refused', code: 'ERR_CONSENT_MOVED', message: 'moved' }, drops), 'no text').to.equal(undefined)
+      expect(parseGateFrameMessage({ sf: 1, ...refused, text: 'x'.repeat(301) }, drops), 'long text').to.equal(undefined)
+      expect(parseGateFrameMessage({ sf: 1, t: 'configured' }, drops)).to.deep.equal({ t: 'configured' })
+      const configured = { t: 'configured', refused: { code: 'ERR_GATE_CONFIG', message: 'A consent gate needs a purpose and an http(s) policy URL.' } }
+      expect(parseGateFrameMessage({ sf: 1, ...configured }, drops)).to.deep.equal(configured)
       expect(parseGateFrameMessage({ sf: 1, t: 'height', px: 120 }, drops)).to.deep.equal({ t: 'height', px: 120 })
     })
   })

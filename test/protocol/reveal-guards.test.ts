@@ -41,10 +41,13 @@ describe('protocol/reveal: the guards of the reveal desk', () => {
       { t: 'ready', kind: 'reveal' },
       { t: 'desk', desk: { desk: 'desk-1', publicJwk: jwk, protection: 'prf' } },
       { t: 'phase', phase: 'shown' },
-      { t: 'phase', phase: 'idle', code: 'ERR_ALREADY_REVEALED', message: 'This value has already been revealed.' },
+      { t: 'phase', phase: 'idle', code: 'ERR_ALREADY_REVEALED', text: 'This value has already been revealed.' },
       { t: 'revealed', id: 0, jti: 'J'.repeat(22), kind: 'card', preview: 'Visa •••• 4242' },
       { t: 'wiped', jti: 'J'.repeat(22), kind: 'card', preview: 'Visa •••• 4242' },
       { t: 'reveal-error', id: 2, code: 'ERR_STEP_UP_FAILED', message: 'no' },
+      { t: 'reveal-error', id: 2, code: 'ERR_STEP_UP_FAILED', message: 'The step-up failed or was cancelled.', text: 'Verificación fallida.' },
+      { t: 'configured' },
+      { t: 'configured', refused: { code: 'ERR_DESK_STORAGE', message: 'The desk storage on the frame origin is unavailable.' } },
       { t: 'status', id: 1, status: { phase: 'done', valueNodeEmpty: true, storedKey: 'wrapped' } },
       { t: 'height', px: 80 },
       { t: 'error', code: 'ERR_DESK_STORAGE', message: 'x', fatal: true },
@@ -64,9 +67,12 @@ describe('protocol/reveal: the guards of the reveal desk', () => {
       { t: 'wiped', jti: 7, kind: 'card', preview: '' },
       { t: 'status', id: 1, status: { phase: 'done', valueNodeEmpty: 'yes', storedKey: 'wrapped' } },
       { t: 'value', text: '4242424242424242' },
+      { t: 'reveal-error', id: 2, code: 'ERR_STEP_UP_FAILED', message: 'no', text: 7 },
+      { t: 'phase', phase: 'idle', text: 'x'.repeat(301) },
+      { t: 'configured', refused: { code: 'ERR_DESK_STORAGE' } },
     ]
     for (const m of bad) expect(parseRevealFrameMessage({ sf: 1, ...m }, drops), m.t).to.equal(undefined)
-    expect(drops.counts).to.include({ malformed: 6, unknown: 1 })
+    expect(drops.counts).to.include({ malformed: 9, unknown: 1 })
   })
 
   it('never throws, whatever arrives', () => {

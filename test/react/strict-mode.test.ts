@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import type { ConsentGate as ConsentGateElement } from '../../src/host/consent-gate.js'
 import type { SecureFieldElement } from '../../src/host/secure-field-element.js'
-import { testConfig, nextEvent, waitForState } from '../support/host.js'
+import { inspect } from '../../src/crypto/index.js'
+import { testConfig, nextEvent, typeInto, waitForState } from '../support/host.js'
 import { cleanupGates, consentFor, GATE } from '../support/gate.js'
 
 interface Bundle {
@@ -97,6 +98,49 @@ describe('React wrappers', () => {
     expect((consents[0] as { digest: string }).digest).to.equal(digest)
     root.unmount()
     await cleanupGates()
+  })
+
+  it('under StrictMode a publicKey that arrives after mount (a fetch) makes the field work: it seals, is valid, and has one frame', async () => {
+    const { React, createRoot, SecureReact } = (await import(/* @vite-ignore */ '/__sf/react-bundle.js' as string)) as Bundle
+    const cfg = await testConfig()
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    // The key comes once the field has been refused for want of it, as a slow fetch would.
+    let refused!: () => void
+    const wasRefused = new Promise<void>((resolve) => (refused = resolve))
+    function App() {
+      const [publicKey, setPublicKey] = React.useState<Record<string, unknown> | null>(null)
+      React.useEffect(() => {
+        let live = true
+        void wasRefused
+          .then(() => fetch('/__sf/config.json'))
+          .then((r) => r.json() as Promise<{ publicJwk: Record<string, unknown> }>)
+          .then((c) => live && setPublicKey(c.publicJwk))
+        return () => void (live = false)
+      }, [])
+      return React.createElement(SecureReact.SecureSsnInput, {
+        name: 'ssn',
+        publicKey,
+        context: 'conversation-42',
+        frameOrigin: cfg.frameBase,
+        onSecureError: (e: CustomEvent<{ code: string }>) => e.detail.code === 'ERR_KEY_MISSING' && refused(),
+      })
+    }
+    root.render(React.createElement(React.StrictMode, null, React.createElement('form', null, React.createElement(App))))
+    const [ssn] = (await found(container, 'secure-ssn-input', 1)) as [SecureFieldElement]
+    await wasRefused
+    expect(ssn.checkValidity(), 'no key yet').to.equal(false)
+    // The key is on its way (the fetch starts now): the frame then shows a field that takes input.
+    await nextEvent<{ code?: string }>(ssn, 'secure-change', (s) => !s.code?.startsWith('ERR_'))
+    await typeInto(ssn, '123456789')
+    await waitForState(ssn, (s) => s.valid)
+    const envelope = await ssn.seal()
+    expect(inspect(envelope).recipients.map((r) => r.kid)).to.deep.equal([cfg.publicJwk.kid])
+    expect(ssn.checkValidity()).to.equal(true)
+    expect(ssn.shadowRoot!.querySelectorAll('iframe')).to.have.length(1)
+    expect(container.querySelectorAll('secure-ssn-input')).to.have.length(1)
+    root.unmount()
+    container.remove()
   })
 
   it('every component maps its events to on… props', async () => {

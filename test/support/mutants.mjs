@@ -11,32 +11,35 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const FIELD_APP = 'src/frame/runtime/field-app.ts'
+const SHELL = 'src/frame/runtime/shell.ts'
+const FIELD_SEAL = 'src/frame/runtime/field-seal.ts'
 
 /** name → the change that makes the frame leak. */
 export const MUTANTS = {
   // One digit of what is typed in every state message.
   'digit-in-state': {
     file: FIELD_APP,
-    from: '...(message ? { message } : {}),',
-    to: "...{ message: (message ?? '') + this.valueKey().replace(/\\D/g, '').slice(-1) },",
+    from: "this.shell.send({ t: 'state', state })",
+    to: "this.shell.send({ t: 'state', state: { ...state, message: (state.message ?? '') + this.valueKey().replace(/\\D/g, '').slice(-1) } })",
   },
   // The value in a failed seal's message.
   'value-in-seal-error': {
-    file: FIELD_APP,
-    from: "if (id !== 0) this.channel.send({ t: 'seal-error', id, code, message })",
-    to: "if (id !== 0) this.channel.send({ t: 'seal-error', id, code, message: message + this.valueKey() })",
+    file: FIELD_SEAL,
+    from: "if (id !== 0) shell.send({ t: 'seal-error', id, code, message })",
+    to: "if (id !== 0) shell.send({ t: 'seal-error', id, code, message: message + this.ctx.view.inputs.map((i) => i.value).join('\\u0000') })",
   },
-  // The value in the frame's own theme refusal.
+  // The value in the frame's own theme refusal (the shell every page shares reports it; the
+  // field's value is what its inputs hold).
   'value-in-theme-refusal': {
-    file: FIELD_APP,
+    file: SHELL,
     from: 'was refused (${reason}).`)',
-    to: 'was refused (${reason}).` + this.valueKey())',
+    to: "was refused (${reason}).` + Array.from(document.querySelectorAll('input'), (i) => i.value).join('\\u0000'))",
   },
   // A preview released when the field loses focus, whoever moved it.
   'preview-on-page-blur': {
     file: FIELD_APP,
-    from: "      this.channel.send({ t: 'blur' })\n",
-    to: "      this.channel.send({ t: 'blur' })\n      this.release()\n",
+    from: "blur: () => this.shell.send({ t: 'blur' }),",
+    to: "blur: () => (this.shell.send({ t: 'blur' }), this.release()),",
   },
 }
 

@@ -2,6 +2,8 @@ import { expect } from 'chai'
 import { CipherSuite, MODE_BASE, MODE_PSK, type AEADFactory, type KDFFactory, type KeyPair } from 'hpke'
 import { createX25519Kem, type X25519Key } from '../../src/crypto/x25519-kem.js'
 import { createHpke4Suite } from '../../src/crypto/suite.js'
+import { KDF_HKDF_SHA256 } from '../../src/crypto/hkdf-sha256.js'
+import { AEAD_CHACHA20_POLY1305 } from '../../src/crypto/chacha20poly1305.js'
 import { hex, loadVectorJson, toHex } from './vectors.js'
 
 interface Vector {
@@ -74,6 +76,45 @@ export function describeRfc9180(name: string, kdf: KDFFactory, aead: AEADFactory
           }
           for (const x of v.exports) expect(toHex(await ctx.Export(hex(x.exporter_context), x.L))).to.equal(x.exported_value)
         })
+      })
+    }
+  })
+}
+
+/**
+ * Runs the sender side of every RFC 9180 vector of the exposed modes against a sender-only cipher
+ * suite as it ships, made by `make` with the vector's ephemeral key pair (derived from `ikmE`).
+ */
+export function describeRfc9180Sender(name: string, make: (ephemeral: () => Promise<KeyPair<X25519Key>>) => CipherSuite<X25519Key>): void {
+  describe(`RFC 9180 test vectors, sender side: ${name}`, () => {
+    let vectors: Vector[]
+    // Only to derive the vectors' key pairs: the suite under test has no DeriveKeyPair.
+    const full = createHpke4Suite(KDF_HKDF_SHA256, AEAD_CHACHA20_POLY1305).hpke
+    before(async () => {
+      vectors = (await loadVectorJson<Vector[]>('rfc9180-x25519-sha256-chacha20poly1305.json')).filter((v) => EXPOSED_MODES.includes(v.mode))
+    })
+
+    it('has the suite ids of HPKE-4 (KEM 0x0020, KDF 0x0001, AEAD 0x0003) and refuses the recipient side', async () => {
+      const suite = make(() => Promise.reject(new Error('unused')))
+      expect([suite.KEM.id, suite.KDF.id, suite.AEAD.id]).to.deep.equal([0x0020, 0x0001, 0x0003])
+      const skR = await full.DeserializePrivateKey(hex(vectors[0]!.skRm), false)
+      let refused = false
+      await suite.SetupRecipient(skR as never, hex(vectors[0]!.enc)).catch(() => (refused = true))
+      expect(refused, 'a sender-only suite opens nothing').to.equal(true)
+    })
+
+    for (const mode of EXPOSED_MODES) {
+      it(`mode ${mode}: with ikmE it produces enc, every ciphertext and every export`, async () => {
+        const v = vectors.find((x) => x.mode === mode)!
+        const suite = make(() => full.DeriveKeyPair(hex(v.ikmE), false) as Promise<KeyPair<X25519Key>>)
+        const options = { info: hex(v.info), ...(v.psk ? { psk: hex(v.psk), pskId: hex(v.psk_id!) } : {}) }
+        const { encapsulatedSecret, ctx } = await suite.SetupSender(await suite.DeserializePublicKey(hex(v.pkRm)), options)
+        expect(toHex(encapsulatedSecret)).to.equal(v.enc)
+        expect(v.encryptions.length).to.be.greaterThan(1)
+        for (const [seq, e] of v.encryptions.entries()) {
+          expect(toHex(await ctx.Seal(hex(e.pt), hex(e.aad))), `encryption ${seq}`).to.equal(e.ct)
+        }
+        for (const x of v.exports) expect(toHex(await ctx.Export(hex(x.exporter_context), x.L))).to.equal(x.exported_value)
       })
     }
   })

@@ -8,4 +8,4 @@ import { startFieldApp } from '../runtime/field-app.js'
 import { enCard } from '../i18n/en-card.js'
 import { createCardView } from './card-view.js'
 
-void startFieldApp(createCardView(), enCard)
+void startFieldApp('card', createCardView(), enCard)

@@ -9,7 +9,6 @@
  */
 import {
   CONSENT_CHANNEL,
-  ConsentErrorCodes,
   digestText,
   parseConsentBroadcast,
   parseGateHostMessage,
@@ -20,35 +19,39 @@ import {
   type GateFrameMessage,
   type GateHostMessage,
 } from '../../protocol/consent.js'
-import { stamp } from '../../protocol/guards.js'
-import { DEMO_REFUSED } from '../../protocol/demo.js'
+import { stamp } from '../../protocol/check.js'
 import { b64uEncode } from '../../crypto/bytes.js'
 import type { Locale } from '../i18n/locale.js'
 import { GATE_ENGLISH, loadGateLocale } from '../i18n/gate.js'
-import { connectWith, type HostChannel } from '../runtime/channel.js'
-import { watchHeight } from '../runtime/height.js'
+import { connectShell, type FrameShell, type Refusal } from '../runtime/shell.js'
 import { GateView } from './gate-view.js'
 import { CONFIRM_MS, watchVisibility, type VisibilityWatch } from './visibility.js'
 import { pointerKindOf, watchGestures } from './gesture-watch.js'
 import type { PointerKind } from './gesture-rules.js'
 
 /** Why a gesture was refused: the box was not wholly visible, or it moved under the pointer. */
-type Refusal = 'hidden' | 'moved'
+type GestureRefusal = 'hidden' | 'moved'
 
 /** The input that made a gesture: a pointer type, or the keyboard (and assistive technology). */
 type Input = PointerKind | 'keyboard'
 
-type GateChannel = HostChannel<GateHostMessage, GateFrameMessage>
+type GateShell = FrameShell<GateHostMessage, GateFrameMessage>
 
 /** Runs the gate frame. Resolves once connected. */
 export async function startGateApp(): Promise<void> {
-  let channel: GateChannel
-  try {
-    channel = await connectWith<GateHostMessage, GateFrameMessage>(parseGateHostMessage)
-  } catch {
-    return // no parent, or one the policy refuses (already told when it could be)
-  }
-  new GateApp(channel).start()
+  const shell = await connectShell<GateHostMessage, GateFrameMessage>(parseGateHostMessage, 'gate')
+  // No parent, or one the policy refuses (already told when it could be): stay inert.
+  if (shell) new GateApp(shell).start()
+}
+
+/**
+ * Why a gate's configuration cannot be consented to, or `undefined`: it needs a purpose and an
+ * absolute http(s) policy URL (`policyUrl`, as `safePolicyUrl` made it). Judged afresh for each
+ * configuration: the one that fixes it clears the refusal.
+ */
+export function gateRefusal(config: GateConfig, policyUrl: string | undefined): Refusal | undefined {
+  if (!config.purpose.trim() || policyUrl === undefined) return { code: 'ERR_GATE_CONFIG', message: 'A consent gate needs a purpose and an http(s) policy URL.' }
+  return undefined
 }
 
 /** The text on screen, the policy it links, and the text's digest. */
@@ -89,12 +92,11 @@ class GateApp {
   /** A gesture waiting for its confirmation period (see `CONFIRM_MS`). */
   private pending?: { shown: Shown; time: string; timer: ReturnType<typeof setTimeout>; input: Input }
 
-  constructor(private readonly channel: GateChannel) {}
+  constructor(private readonly shell: GateShell) {}
 
   start(): void {
-    this.channel.onMessage((m) => this.onMessage(m))
     this.broadcast.onmessage = (event: MessageEvent) => {
-      const message = parseConsentBroadcast(event.data, this.channel.drops)
+      const message = parseConsentBroadcast(event.data, this.shell.channel.drops)
       // A late-joining field asks for the status of its gate: answer for this gate only.
       if (message?.t === 'consent-query' && message.gate === this.id) this.publishStatus()
     }
@@ -104,43 +106,43 @@ class GateApp {
     })
     // A gate that goes away takes its consent with it: the fields behind it lock.
     addEventListener('pagehide', () => this.withdraw('closed'))
-    this.channel.send({ t: 'ready', kind: 'gate' })
-    this.channel.send({ t: 'gate', id: this.id })
+    // One configuration at a time, in order (the shell queues them).
+    this.shell.start({
+      configure: (config) => this.configure(config),
+      message: () => {
+        // `destroy`, the only other message.
+        this.withdraw('closed')
+        this.visibility?.disconnect()
+        this.gestures.stop()
+        this.broadcast.close()
+        this.view.root.remove()
+      },
+    })
+    this.shell.send({ t: 'gate', id: this.id })
   }
 
-  private onMessage(message: GateHostMessage): void {
-    if (message.t === 'destroy') {
-      this.withdraw('closed')
-      this.visibility?.disconnect()
-      this.gestures.stop()
-      this.broadcast.close()
-      this.view.root.remove()
-      return
-    }
-    void this.configure(message.config)
-  }
-
-  private async configure(config: GateConfig): Promise<void> {
+  private async configure(config: GateConfig): Promise<Refusal | undefined> {
     const first = !this.config
     this.config = config
     this.locale = await loadGateLocale(config.locale)
-    if (this.config !== config) return // a newer configuration arrived meanwhile
-    document.documentElement.lang = this.locale.lang
-    document.documentElement.dir = this.locale.dir
+    this.shell.applyLocale(this.locale)
     // The consent box looks the same on every page: no host theme applies to it. A page that
     // could make the gate's text transparent could show its own words behind a real checkbox.
     const policyUrl = safePolicyUrl(config.policyUrl)
     const text = this.view.render(config, this.locale, policyUrl)
-    const usable = !!config.purpose.trim() && policyUrl !== undefined
+    const refusal = gateRefusal(config, policyUrl)
+    const usable = !refusal
     if (!usable || text !== this.shown?.text || policyUrl !== this.shown.policyUrl) {
       // What the customer agreed to (or is about to) is no longer what is shown: it ends. The new
       // text moved the checkbox inside the frame, whatever the pointer was resting on.
       this.gestures.relayout()
       this.cancelPending()
       this.withdraw('changed')
-      this.shown = usable ? { text, policyUrl, purpose: config.purpose, policyVersion: config.policyVersion, textDigest: digestText(text) } : undefined
+      this.shown = usable && policyUrl !== undefined ? { text, policyUrl, purpose: config.purpose, policyVersion: config.policyVersion, textDigest: digestText(text) } : undefined
     }
-    if (!usable) this.channel.send({ t: 'error', code: ConsentErrorCodes.GATE_CONFIG, message: 'A consent gate needs a purpose and an http(s) policy URL.' })
+    // The non-fatal `error` hosts reported the refusal by before `configured`; delete this line
+    // once every host derives it from `configured`.
+    if (refusal) this.shell.report(refusal.code, refusal.message)
     this.view.agree.disabled = !usable
     this.view.showConsented(!!this.agreement, this.locale)
     if (config.demo) this.demoConsent()
@@ -157,12 +159,10 @@ class GateApp {
       })
       // A resized frame: the browser drops taps on it for a moment, and its text may have reflowed.
       addEventListener('resize', () => this.visibility?.resized())
-      watchHeight((px) => {
-        this.channel.send({ t: 'height', px })
-        this.sendState()
-      })
+      this.shell.watchHeight(() => this.sendState())
     }
     this.sendState()
+    return refusal
   }
 
   /**
@@ -184,7 +184,7 @@ class GateApp {
     // (Space, or assistive technology) has no position to check, and a resized frame does not move
     // it; a pointer's must be its own, on a gate that did not move under it.
     const settling = this.visibility?.settling === true
-    let refusal: Refusal | undefined
+    let refusal: GestureRefusal | undefined
     if (!(this.visibility?.armed || (!kind && settling)) || !this.view.boxInView()) refusal = kind && settling ? 'moved' : 'hidden'
     else if (kind && this.gestures.judge(event, kind)) refusal = 'moved'
     if (refusal) {
@@ -208,10 +208,7 @@ class GateApp {
    * to the fields, events. Elsewhere the demo member is dropped, counted and reported.
    */
   private demoConsent(): void {
-    if (!this.channel.policy.demo) {
-      this.channel.drops.drop('policy')
-      return this.channel.send({ t: 'error', code: DEMO_REFUSED, message: 'Demo consent is ignored: this frame origin is not a demo origin.' })
-    }
+    if (!this.shell.demoAllowed('Demo consent is')) return
     if (this.shown && !this.agreement && !this.pending) void this.agree(this.shown, new Date().toISOString())
   }
 
@@ -225,15 +222,19 @@ class GateApp {
 
   /**
    * Tells the customer why their gesture did not count and what to do (announced: assertive live
-   * region), and the page why (`refused`, and an audit event).
+   * region, in their language), and the page why (`refused`: the code, an English message, and
+   * the text the customer was shown; an audit event).
    */
-  private refuse(refusal: Refusal, input: Input): void {
+  private refuse(refusal: GestureRefusal, input: Input): void {
     const verb = input === 'keyboard' ? 'key' : input === 'mouse' ? 'click' : 'tap'
-    const message = refusal === 'hidden' ? this.locale.t(`consent.hidden.${verb}`) : this.locale.t(input === 'mouse' ? 'consent.moved.click' : 'consent.moved.tap')
-    this.view.announce(message)
-    const code = refusal === 'hidden' ? ConsentErrorCodes.CONSENT_OBSCURED : ConsentErrorCodes.CONSENT_MOVED
-    this.channel.send({ t: 'refused', code, message })
-    this.channel.send({ t: 'audit', event: 'consent-refused', detail: { reason: refusal === 'hidden' ? 'obscured' : 'moved', input } })
+    const text = refusal === 'hidden' ? this.locale.t(`consent.hidden.${verb}`) : this.locale.t(input === 'mouse' ? 'consent.moved.click' : 'consent.moved.tap')
+    this.view.announce(text)
+    const { code, message } =
+      refusal === 'hidden'
+        ? ({ code: 'ERR_CONSENT_OBSCURED', message: `The consent box was covered, faded, transformed or out of view when the ${input} gesture came; it did not count.` } as const)
+        : ({ code: 'ERR_CONSENT_MOVED', message: `The gate moved under the ${input === 'keyboard' ? 'pointer' : input} as the gesture came; it did not count.` } as const)
+    this.shell.send({ t: 'refused', code, message, text })
+    this.shell.audit('consent-refused', { reason: refusal === 'hidden' ? 'obscured' : 'moved', input })
   }
 
   private async agree(shown: Shown, time: string): Promise<void> {
@@ -249,8 +250,8 @@ class GateApp {
     this.agreement = { receipt, digest }
     this.view.showConsented(true, this.locale)
     this.publishStatus()
-    this.channel.send({ t: 'consent', receipt, digest })
-    this.channel.send({ t: 'audit', event: 'consent', detail: { digest, policyVersion: receipt.policyVersion } })
+    this.shell.send({ t: 'consent', receipt, digest })
+    this.shell.audit('consent', { digest, policyVersion: receipt.policyVersion })
     this.sendState()
   }
 
@@ -262,8 +263,8 @@ class GateApp {
     this.view.showConsented(false, this.locale)
     this.view.agree.disabled = !this.shown
     this.publishStatus()
-    this.channel.send({ t: 'withdrawn', digest: agreement.digest })
-    this.channel.send({ t: 'audit', event: 'consent-withdrawn', detail: { digest: agreement.digest, reason } })
+    this.shell.send({ t: 'withdrawn', digest: agreement.digest })
+    this.shell.audit('consent-withdrawn', { digest: agreement.digest, reason })
     this.sendState()
   }
 
@@ -275,6 +276,6 @@ class GateApp {
 
   private sendState(): void {
     if (!this.config) return
-    this.channel.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls(), box: this.view.boxRect() } })
+    this.shell.send({ t: 'state', state: { consented: !!this.agreement, visible: this.visibility?.armed ?? false, controls: this.view.controls(), box: this.view.boxRect() } })
   }
 }

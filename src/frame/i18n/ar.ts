@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Messages } from './en.js'
+import type { Messages } from './keys.js'
 
 export const ar: Messages = {
   'card.number.empty': 'أدخل رقم بطاقتك.',

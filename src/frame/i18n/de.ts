@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Messages } from './en.js'
+import type { Messages } from './keys.js'
 
 export const de: Messages = {
   'card.number.empty': 'Geben Sie Ihre Kartennummer ein.',

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** The keys of this part. */
 export type CardMessageKey = Extract<MessageKey, `card.${string}`>

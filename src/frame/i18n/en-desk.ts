@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** Keys only the consent gate and the reveal desk show. */
 export type DeskMessageKey = Extract<MessageKey, `consent.${string}` | `reveal.${string}`>

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** The keys of this part. */
 export type FieldMessageKey = Extract<MessageKey, `field.${string}`>

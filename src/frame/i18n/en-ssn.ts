@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** The keys of this part. */
 export type SsnMessageKey = Extract<MessageKey, `ssn.${string}`>

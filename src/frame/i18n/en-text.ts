@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** The keys of this part. */
 export type TextMessageKey = Extract<MessageKey, `iban.${string}` | `account.${string}` | `id.${string}`>

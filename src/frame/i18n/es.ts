@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Messages } from './en.js'
+import type { Messages } from './keys.js'
 
 export const es: Messages = {
   'card.number.empty': 'Ingrese el número de su tarjeta.',

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Messages } from './en.js'
+import type { Messages } from './keys.js'
 
 export const fr: Messages = {
   'card.number.empty': 'Saisissez votre numéro de carte.',

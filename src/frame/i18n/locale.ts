@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { MessageKey, Messages } from './en.js'
+import type { MessageKey, Messages } from './keys.js'
 
 /** The languages other than English, fetched from the frame origin when asked for. */
 export const OTHER_LOCALES: Record<string, () => Promise<Messages>> = {

@@ -62,6 +62,26 @@ export async function enrolDesk(store: DeskStore, desk: string, alg: DeskKeyAlg 
 }
 
 /**
+ * Enrols `desk`, or — when that fails because another tab enrolled it meanwhile (its ceremony
+ * held the authenticator) — adopts the record that tab stored, if `wanted` still wants that desk.
+ * `adopted` says which; with nothing to adopt, the enrolment's own error is thrown.
+ */
+export async function enrolOrAdopt(
+  store: DeskStore,
+  desk: string,
+  alg: DeskKeyAlg | undefined,
+  wanted: (desk: string) => boolean,
+): Promise<{ record: DeskRecord; adopted: boolean }> {
+  try {
+    return { record: await enrolDesk(store, desk, alg), adopted: false }
+  } catch (error) {
+    const existing = await store.get(desk).catch(() => undefined)
+    if (existing && wanted(existing.desk)) return { record: existing, adopted: true }
+    throw error
+  }
+}
+
+/**
  * The step-up before a reveal, then the desk's private key for this reveal. The new signature
  * counter is stored before the key is released, so a replayed or cloned assertion fails next time.
  *

@@ -8,6 +8,7 @@
  * @module
  */
 import { DropCounter, isHello, parseHostMessage, stamp, type FrameMessage, type HostMessage } from '../../protocol/index.js'
+import { SecureFieldsError } from '../../errors.js'
 import { loadPolicy, parentAllowed, type FramePolicy } from './policy.js'
 import { applyDeclaredColorScheme } from './color-scheme.js'
 
@@ -28,10 +29,13 @@ export interface HostChannel<In = HostMessage, Out = FrameMessage> {
 /** A page's guard for what arrives on the port: the message, or `undefined` (and a count). */
 export type HostMessageParser<In> = (data: unknown, drops: DropCounter) => In | undefined
 
-/** Why the frame refused to connect. */
-export class ChannelRefused extends Error {
-  constructor(readonly code: 'ERR_POLICY_PARENT' | 'ERR_FRAME_NO_PARENT') {
-    super(code)
+/** Why the frame refused to connect: no parent, or a parent the frame origin's policy refuses. */
+export class ChannelRefused extends SecureFieldsError {
+  declare readonly code: 'ERR_POLICY_PARENT' | 'ERR_FRAME_NO_PARENT'
+
+  constructor(code: 'ERR_POLICY_PARENT' | 'ERR_FRAME_NO_PARENT') {
+    super(code, code === 'ERR_POLICY_PARENT' ? 'This page is not allowed to embed secure fields.' : 'This frame has no parent page.')
+    this.name = 'ChannelRefused'
   }
 }
 
@@ -86,9 +90,10 @@ export async function connectWith<In, Out extends { t: string }>(parse: HostMess
   }
   if (!parentAllowed(policy, parentOrigin)) {
     // Every page's protocol has this `error` message (see `parseFrameMessage`).
-    port.postMessage(stamp({ t: 'error', code: 'ERR_POLICY_PARENT', message: 'This page is not allowed to embed secure fields.', fatal: true }))
+    const refused = new ChannelRefused('ERR_POLICY_PARENT')
+    port.postMessage(stamp({ t: 'error', code: refused.code, message: refused.message, fatal: true }))
     port.close()
-    throw new ChannelRefused('ERR_POLICY_PARENT')
+    throw refused
   }
   port.onmessage = (event: MessageEvent) => {
     const message = parse(event.data, drops)

@@ -4,23 +4,17 @@
  *
  * @module
  */
-import { ErrorCodes } from '../../errors.js'
 import { keyAllowed, pqRequired, type FramePolicy } from '../../protocol/policy.js'
 import type { Recipients } from './seal.js'
-
-/** A refusal: the stable code and a developer-facing sentence. */
-export interface RecipientRefusal {
-  code: string
-  message: string
-}
+import type { Refusal } from './shell.js'
 
 /** Why `recipients` may not receive envelopes of `kind` on this frame origin, or `undefined`. */
-export function recipientRefusal(policy: FramePolicy, recipients: Recipients, kind: string): RecipientRefusal | undefined {
+export function recipientRefusal(policy: FramePolicy, recipients: Recipients, kind: string): Refusal | undefined {
   if (!recipients.kids.every((kid) => keyAllowed(policy, kid))) {
     return { code: 'ERR_POLICY_KEY_NOT_PINNED', message: 'A configured public key is not pinned by the frame origin.' }
   }
   if (pqRequired(policy, kind) && !recipients.pq) {
-    return { code: ErrorCodes.POLICY_PQ_REQUIRED, message: `The frame origin seals ${kind} to post-quantum keys only (HPKE-9, HPKE-9-KE).` }
+    return { code: 'ERR_POLICY_PQ_REQUIRED', message: `The frame origin seals ${kind} to post-quantum keys only (HPKE-9, HPKE-9-KE).` }
   }
   return undefined
 }

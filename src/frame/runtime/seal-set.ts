@@ -9,7 +9,7 @@ import { sealTo, recipientList } from '../../crypto/seal-to.js'
 import { checkRecipientCount, envelopeKind } from '../../crypto/seal-general.js'
 import { loadHpke9, resolvePublic, type SuiteChoice } from '../../crypto/resolve.js'
 import { HPKE_4_WEB, type SenderSuite } from '../../crypto/suite.js'
-import type { Recipients } from './seal.js'
+import type { Recipients } from './recipients.js'
 
 const SUITES: SuiteChoice<SenderSuite> = { x25519: HPKE_4_WEB, pq: loadHpke9 }
 

@@ -10,27 +10,9 @@
 import { sealWithSuite } from '../../crypto/seal-with-suite.js'
 import { HPKE_4_WEB } from '../../crypto/suite.js'
 import { utf8, wipe } from '../../crypto/bytes.js'
+import type { FrameClaims, Recipients } from './recipients.js'
 
-/** Claims the frame puts in an envelope. */
-export interface FrameClaims {
-  kind: string
-  context: string
-  preview: string
-  consent?: string
-  expiresIn?: number
-  /** The size the plaintext is padded to (see `src/crypto/padding.ts`). */
-  padTo: number
-}
-
-/** The keys a field seals to, imported and checked: one key, or a set that can share an envelope. */
-export interface Recipients {
-  /** Each key's RFC 7638 thumbprint, in order. */
-  readonly kids: readonly string[]
-  /** Whether every key is post-quantum (`HPKE-9`, `HPKE-9-KE`). */
-  readonly pq: boolean
-  /** Seals the encoded value to every key. */
-  seal(bytes: Uint8Array, claims: FrameClaims): Promise<string>
-}
+export type { FrameClaims, Recipients } from './recipients.js'
 
 /** One X25519 JWK for Integrated Encryption: the compact envelope, with no extra code. */
 function isOneX25519Key(value: unknown): boolean {

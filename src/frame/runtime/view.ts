@@ -6,8 +6,10 @@
  *
  * @module
  */
+import { isSecureFieldsError, type ErrorCode } from '../../errors.js'
 import type { FieldConfig } from '../../protocol/messages.js'
 import type { Locale } from '../i18n/index.js'
+import type { Refusal } from './shell.js'
 
 /** The outcome of validating what is in the view right now. */
 export interface Evaluation {
@@ -67,4 +69,20 @@ export interface FieldView {
   maxBytes(): number
   /** Empties every input. */
   clear(): void
+}
+
+/**
+ * Applies a configuration to `view` — labels, locale, options; the view may load its rules first
+ * (the text page fetches its validators on demand) — and resolves with why its options cannot be
+ * used, if they cannot: options come from the host, and a view that cannot use them throws.
+ */
+export async function configureView(view: FieldView, config: FieldConfig, locale: Locale): Promise<Refusal | undefined> {
+  try {
+    await view.configure(config, locale)
+    return undefined
+  } catch (error) {
+    // Validator messages name the option, never a value (src/validate/assert.ts).
+    if (isSecureFieldsError(error)) return { code: error.code as ErrorCode, message: error.message.slice(0, 300) }
+    return { code: 'ERR_INPUT_INVALID', message: 'The field options are not valid.' }
+  }
 }

@@ -8,4 +8,4 @@ import { startFieldApp } from '../runtime/field-app.js'
 import { enSsn } from '../i18n/en-ssn.js'
 import { createSsnView } from './ssn-view.js'
 
-void startFieldApp(createSsnView(), enSsn)
+void startFieldApp('ssn', createSsnView(), enSsn)

@@ -8,4 +8,4 @@ import { startFieldApp } from '../runtime/field-app.js'
 import { enText } from '../i18n/en-text.js'
 import { createTextView } from './text-view.js'
 
-void startFieldApp(createTextView(), enText)
+void startFieldApp('text', createTextView(), enText)

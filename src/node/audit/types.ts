@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ErrorCode } from '../../errors.js'
 
 /**
  * Every event the log records, in the order of an envelope's life, then `redacted`: numbers masked
@@ -54,14 +55,13 @@ export interface AuditEntry extends AuditInput {
 /** The `prev` of the first entry: 43 × `A`, the base64url of 32 zero bytes. */
 export const GENESIS = 'A'.repeat(43)
 
-/** The audit log's error codes (thrown as `SecureFieldsError`). */
+/**
+ * Short names of the audit log's codes (thrown as `SecureFieldsError`). Every value is a
+ * registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
+ */
 export const AuditErrorCodes = {
-  /** An input field has the wrong type, shape or size. */
   INVALID: 'ERR_AUDIT_INVALID',
-  /** A free-text member (conversation, actor, a detail) holds a card number, SSN or IBAN; refused. */
   SUSPECT_VALUE: 'ERR_AUDIT_SUSPECT_VALUE',
-  /** The log was closed. */
   CLOSED: 'ERR_AUDIT_CLOSED',
-  /** The file could not be read or written. */
   IO: 'ERR_AUDIT_IO',
-} as const
+} as const satisfies Record<string, ErrorCode>

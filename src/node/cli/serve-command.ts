@@ -11,7 +11,8 @@ import { resolvePublic } from '../../crypto/resolve.js'
 import { defaultSuites } from '../../crypto/defaults.js'
 import { recipientList } from '../../crypto/seal-to.js'
 import { SecureFieldsError, ErrorCodes, NodeErrorCodes } from '../../errors.js'
-import { ANY_PARENT, CONSENT_KINDS } from '../../protocol/policy.js'
+import { ANY_PARENT } from '../../protocol/policy.js'
+import { POLICY_KINDS } from '../../protocol/kinds.js'
 import { startFrameServer } from '../frame-server/server.js'
 import { hasFrames, loaderIntegrity, packageFrameDir } from '../frame-server/frames-dir.js'
 import { readPublicJwkFile, usage } from './io.js'
@@ -58,7 +59,7 @@ function port(value: string): number {
 
 /** A kind the policy's `requireConsent` or `requirePq` may name. */
 function policyKind(value: string): string {
-  if (!(CONSENT_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`${value} is not a field kind; use one of ${CONSENT_KINDS.join(', ')}.`)
+  if (!POLICY_KINDS.includes(value)) throw new InvalidArgumentError(`${value} is not a field kind; use one of ${POLICY_KINDS.join(', ')}.`)
   return value
 }
 
@@ -86,8 +87,8 @@ export function serveCommand(io: CliIo): Command {
     .option('--pin-key <file>', 'a public JWK file, or a key set (JWKS), whose keys fields may seal to (repeatable)', collect(String), [])
     .option('--admin-token-file <file>', 'a file holding the bearer token of POST/DELETE /policy/keys (desk key registration); turns pinning on')
     .option('--any-key', 'accept any recipient key (no pinning): a page script could then swap in its own key')
-    .option('--require-consent <kind>', `a field kind that may only seal behind a consent gate (repeatable: ${CONSENT_KINDS.join(', ')})`, collect(policyKind), [])
-    .option('--require-pq <kind>', `an envelope kind that may only be sealed to post-quantum keys, HPKE-9 or HPKE-9-KE (repeatable: ${CONSENT_KINDS.join(', ')})`, collect(policyKind), [])
+    .option('--require-consent <kind>', `a field kind that may only seal behind a consent gate (repeatable: ${POLICY_KINDS.join(', ')})`, collect(policyKind), [])
+    .option('--require-pq <kind>', `an envelope kind that may only be sealed to post-quantum keys, HPKE-9 or HPKE-9-KE (repeatable: ${POLICY_KINDS.join(', ')})`, collect(policyKind), [])
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
     .option('--dir <dir>', "folder of the built frames (default: this package's dist/frame)")
     .option('--quiet', 'do not log requests')

@@ -9,6 +9,7 @@
  * @module
  */
 import type { EnvelopeHeader } from '../../crypto/index.js'
+import type { ErrorCode } from '../../errors.js'
 
 /** What the store keeps next to an envelope, for listing and expiry. None of it is secret. */
 export interface EnvelopeMeta {
@@ -140,17 +141,13 @@ export interface EnvelopeStore {
 }
 
 /**
- * The store's own error codes (thrown as `SecureFieldsError`); see `docs/store.md`.
+ * Short names of the store's codes (thrown as `SecureFieldsError`; see `docs/store.md`). Every
+ * value is a registered code; the meanings are in the registry (`ERRORS`, `src/errors.ts`).
  */
 export const StoreErrorCodes = {
-  /** `put` of an id that is stored, or was taken and has not expired yet (view once). */
   DUPLICATE: 'ERR_STORE_DUPLICATE',
-  /** The store was closed. */
   CLOSED: 'ERR_STORE_CLOSED',
-  /** A stored record cannot be read back (not written by this library, or damaged). */
   CORRUPT: 'ERR_STORE_CORRUPT',
-  /** The backend cannot be loaded or reached (e.g. `better-sqlite3` or `ioredis` is not installed). */
   UNAVAILABLE: 'ERR_STORE_UNAVAILABLE',
-  /** The envelope is claimed by another holder (another agent tab is revealing it). */
   HELD: 'ERR_STORE_HELD',
-} as const
+} as const satisfies Record<string, ErrorCode>
