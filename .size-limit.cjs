@@ -17,12 +17,12 @@ function pageAssets(page) {
 // Following the page's color scheme (transparent frames on dark pages, dark defaults) added about
 // 0.3 KB to the host loader and the card frame: their budgets grew by 0.5 KB with it.
 //
-// The frame controller (one owner of every element's frame: configuration judged against the
-// page's own guard before it is sent, the failure model derived from the frame's verdicts, the
-// waiters, the form validity mapping) measures about 1.6 KB over the hooks it replaced, 0.6 KB of
-// it the host-message guards: a configuration the frame would drop is refused on the page instead
-// of leaving seal() waiting for a verdict that never comes. The loaders' budgets grew by 2 KB and
-// 1 KB (the agent loader carries only the desk's share).
+// The frame controller (one owner of every element's frame: the configuration checked against
+// what the frame takes before it is sent, the failure model derived from the frame's verdicts,
+// the waiters, the form validity mapping) measures about 1.5 KB over the hooks it replaced: a
+// configuration the frame would drop is refused on the page instead of leaving seal() waiting for
+// a verdict that never comes. The loaders' budgets grew by 2 KB and 1 KB (the agent loader
+// carries only the desk's share).
 //
 // Each field frame has its own budget (`budget` in FRAME_PAGES), about 0.7 KB over what it
 // measures, since their sizes now differ by up to 9 KB (the card and SSN frames no longer carry

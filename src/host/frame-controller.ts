@@ -14,7 +14,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { DropCounter, stamp } from '../protocol/guards.js'
+import { DropCounter, stamp } from '../protocol/check.js'
 import type { FrameMessage } from '../protocol/messages.js'
 import { COLOR_SCHEME_PROPERTY, isFrameColorScheme, type FrameColorScheme } from '../protocol/theme.js'
 import { SecureFieldsError } from '../errors.js'

@@ -7,13 +7,13 @@
  */
 import { LitElement, css } from 'lit'
 import type { FieldConfig, FieldKind, FieldState, FrameMessage, HostMessage } from '../protocol/messages.js'
-import { parseHostMessage } from '../protocol/guards.js'
 import { SecureFieldsError } from '../errors.js'
 import { GATE_PENDING } from '../protocol/consent.js'
 import type { FieldDemo } from '../protocol/demo.js'
 import { emit, type SecureChangeDetail } from './events.js'
 import { FramedElement } from './framed-element.js'
 import { FrameController, type CommonConfig } from './frame-controller.js'
+import { acceptFieldConfig } from './field-config.js'
 import { fieldValidity } from './validity.js'
 
 /** What `public-key` holds: one JWK, a JWKS (`{ "keys": [...] }`), or an array of JWKs. */
@@ -127,7 +127,7 @@ export abstract class SecureFieldElement extends FramedElement {
   /** @internal */
   protected readonly frame: FrameController<FrameMessage, HostMessage> = new FrameController<FrameMessage, HostMessage>(this, {
     page: () => this.kind,
-    accepts: parseHostMessage,
+    accepts: acceptFieldConfig,
     sameOriginMessage: 'Frames must come from a different origin than the page (set frame-origin, or dev-mode for local development).',
     followsColorScheme: true,
     title: () => this.frameTitle || this.label || this.labelText() || this.defaultTitle(),
