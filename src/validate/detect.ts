@@ -32,8 +32,8 @@
 import { requireString, invalidArgument } from './assert.js'
 import { luhn, previewCard, validateCardNumber } from './card.js'
 import { hasNotCardContext, hasSsnContext } from './detect-context.js'
-import { DIGIT_ZEROS, digitOf, isSeparator } from './digits.js'
-import { ibanLength, previewIban, validateIban } from './iban.js'
+import { countDigits, DIGIT_CLASS, digitsOf, gluedAfter, gluedBefore, isDigitCode, isSeparatorCode, MAX_SEPARATORS, oneKind, parseRun, type Group, type Run } from './digit-runs.js'
+import { ibanAt, mayStartIban } from './detect-iban.js'
 import { previewSsn, SSN_LENGTH, validateSsn } from './ssn.js'
 
 /** The kinds of number the detector finds. */
@@ -69,122 +69,13 @@ export interface DetectOptions {
   insideWords?: boolean
 }
 
-const hex = (n: number) => n.toString(16)
-/** Every digit the fields read, as the body of a character class. */
-const DIGIT_CLASS = DIGIT_ZEROS.map((zero) => `\\u{${hex(zero)}}-\\u{${hex(zero + 9)}}`).join('')
 /** Where the next run may start: any digit the fields read. */
 const FIRST_DIGIT = new RegExp(`[${DIGIT_CLASS}]`, 'gu')
-const WORD_CHAR = /[A-Za-z_]/
-const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/
-/** How many separators in a row may join two groups of digits. */
-const MAX_SEPARATORS = 3
-
-/**
- * Whether a UTF-16 code unit joins groups of digits: the fields' separators ({@link isSeparator},
- * the one definition), but line breaks — a transcript is judged line by line, and a number is never
- * read across two lines (`redact`'s stream relies on this). Looked up once per code unit.
- */
-const separatorCodes = new Uint8Array(0x10000)
-function isSeparatorCode(code: number): boolean {
-  let known = separatorCodes[code]!
-  if (known === 0) {
-    const char = String.fromCharCode(code)
-    separatorCodes[code] = known = isSeparator(char) && !LINE_BREAK.test(char) ? 1 : 2
-  }
-  return known === 1
-}
-
-/** The ASCII digit a UTF-16 code unit stands for ({@link digitOf}; every digit the fields read is one unit). */
-const digitAt = (text: string, i: number): string | undefined => digitOf(text[i] ?? '')
-
-/** Whether a UTF-16 code unit is a digit the fields read. */
-const isDigitCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code > 0x7f && digitOf(String.fromCharCode(code)) !== undefined)
-
-/**
- * Separators of one shape count as one kind whatever their width: dashes of every kind, slashes
- * (ASCII, full-width, division slash) and full stops (ASCII, full-width).
- */
-const DASHES = /[\-\u2010-\u2015\u2212\uFE63\uFF0D]/gu
-const SLASHES = /[\/\u2215\uFF0F]/gu
-const DOTS = /[.\uFF0E]/gu
 
 /** The fewest digits a run needs to hold a card or an SSN. */
 const MIN_RUN_DIGITS = SSN_LENGTH
 const MIN_CARD = 13
 const MAX_CARD = 19
-
-interface Group {
-  start: number
-  end: number
-  digits: string
-}
-
-/** A run split into digit groups and the separators between them (`seps[i]` follows `groups[i]`). */
-interface Run {
-  groups: Group[]
-  /** The kind of each separator: its non-space characters (dashes as `-`), or `' '` for space only. */
-  seps: string[]
-}
-
-function separatorKind(separator: string): string {
-  // The common cases first: this runs for every separator of every run.
-  if (separator === ' ' || separator === '-' || separator === '.' || separator === '/') return separator
-  const kind = separator.replace(/\s+/gu, '').replace(DASHES, '-').replace(SLASHES, '/').replace(DOTS, '.')
-  return kind === '' ? ' ' : kind
-}
-
-function parseRun(text: string, start: number, end: number): Run {
-  const groups: Group[] = []
-  const seps: string[] = []
-  let group: Group | undefined
-  let sepStart = -1
-  for (let i = start; i < end; i++) {
-    const digit = digitAt(text, i)
-    if (digit === undefined) {
-      if (group) {
-        groups.push(group)
-        group = undefined
-        sepStart = i
-      }
-      continue
-    }
-    if (!group) {
-      if (sepStart >= 0) seps.push(separatorKind(text.slice(sepStart, i)))
-      group = { start: i, end: i + 1, digits: digit }
-    } else {
-      group.end = i + 1
-      group.digits += digit
-    }
-  }
-  if (group) groups.push(group)
-  return { groups, seps }
-}
-
-/** Whether the character before `start` glues the run to a word: `A4111`, `INV-4111`. */
-function gluedBefore(text: string, start: number): boolean {
-  const previous = text[start - 1]
-  if (previous === undefined) return false
-  if (WORD_CHAR.test(previous)) return true
-  // An identifier such as `ORD-2024…` or `v1.2…`: a letter, then one non-space separator.
-  return /[\-./]/.test(previous) && WORD_CHAR.test(text[start - 2] ?? '')
-}
-
-/** Whether the character after `end` glues the run to a word: `4111…X`, `4111…-A`. */
-function gluedAfter(text: string, end: number): boolean {
-  const next = text[end]
-  if (next === undefined) return false
-  if (WORD_CHAR.test(next)) return true
-  return /[\-./]/.test(next) && WORD_CHAR.test(text[end + 1] ?? '')
-}
-
-const digitsOf = (groups: readonly Group[]) => groups.map((g) => g.digits).join('')
-const countDigits = (groups: readonly Group[]) => groups.reduce((n, g) => n + g.digits.length, 0)
-
-/** Whether `seps[from..to)` are all of one kind (vacuously true for an empty range). */
-function oneKind(seps: readonly string[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (seps[i] !== seps[from]) return false
-  return true
-}
 
 /** Groups as card numbers are printed: every group but the last of 4–6 digits. */
 function printedAsCard(groups: readonly Group[]): boolean {
@@ -316,49 +207,6 @@ function findInRun(text: string, runStart: number, runEnd: number, settings: Set
   }
 }
 
-/** A letter, digit (of any script the fields read) or underscore: what an IBAN may not touch. */
-function isWordCharacter(char: string): boolean {
-  return /[A-Za-z0-9_]/.test(char) || digitOf(char) !== undefined
-}
-
-/** Whether the run at `start` follows a country code (two letters, not inside a word) with two check digits. */
-function mayStartIban(text: string, start: number, insideWords: boolean): boolean {
-  return (
-    start >= 2 &&
-    /[A-Za-z]{2}/.test(text.slice(start - 2, start)) &&
-    isDigitCode(text.charCodeAt(start + 1)) &&
-    (insideWords || start === 2 || !isWordCharacter(text[start - 3]!))
-  )
-}
-
-/** The IBAN starting at `start` (country letters, check digits), if one is there. */
-function ibanAt(text: string, start: number, insideWords: boolean): SensitiveMatch | undefined {
-  const country = text.slice(start, start + 2).toUpperCase()
-  const length = ibanLength(country)
-  if (length === undefined) return undefined
-  let electronic = country
-  let i = start + 2
-  let separators = 0
-  while (electronic.length < length && i < text.length) {
-    const char = text[i]!
-    const digit = digitOf(char)
-    if (digit !== undefined || /[A-Za-z]/.test(char)) {
-      electronic += digit ?? char.toUpperCase()
-      separators = 0
-    } else if (electronic.length >= 4 && separators < MAX_SEPARATORS && isSeparatorCode(char.charCodeAt(0))) {
-      separators++
-    } else {
-      return undefined
-    }
-    i++
-  }
-  // Exactly the country's length: a longer string of letters and digits is something else.
-  if (electronic.length !== length || separators > 0) return undefined
-  if (!insideWords && i < text.length && isWordCharacter(text[i]!)) return undefined
-  if (!validateIban(electronic).valid) return undefined
-  return { kind: 'iban', start, end: i, preview: previewIban(electronic) }
-}
-
 interface Settings {
   kinds: ReadonlySet<SensitiveKind>
   insideWords: boolean
@@ -412,7 +260,8 @@ export function findSensitiveNumbers(text: string, options?: DetectOptions): Sen
       }
     }
     // Two letters before two digits may begin an IBAN, whose letters and digits then go together.
-    const iban = kinds.has('iban') && mayStartIban(text, start, insideWords) ? ibanAt(text, start - 2, insideWords) : undefined
+    const at = kinds.has('iban') && mayStartIban(text, start, insideWords) ? ibanAt(text, start - 2, insideWords) : undefined
+    const iban: SensitiveMatch | undefined = at && { kind: 'iban', ...at }
     if (iban) found.push(iban)
     else if (runs && digits >= MIN_RUN_DIGITS) findInRun(text, start, end, settings, found)
     FIRST_DIGIT.lastIndex = iban ? iban.end : end
@@ -436,7 +285,4 @@ export function hasSensitiveNumber(text: string, options?: DetectOptions): boole
   return findSensitiveNumbers(text, options).length > 0
 }
 
-/** Whether `char` ends a line for the detector (a number is never read across it). */
-export function isLineBreak(char: string): boolean {
-  return LINE_BREAK.test(char)
-}
+export { isLineBreak } from './digit-runs.js'
