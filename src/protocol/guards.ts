@@ -72,11 +72,15 @@ export function withCommonGuards<M extends { t: string }>(own: GuardTable<Exclud
   return Object.assign({}, COMMON_FRAME_GUARDS, own) as unknown as GuardTable<M>
 }
 
-function isConfig(v: unknown): v is FieldConfig {
-  if (!isRec(v)) return false
+/**
+ * Every member of a field configuration but its kind and demo values, in bounds. Apart from
+ * {@link isConfig} because those two need the kinds registry: the host checks a configuration with
+ * this before sending it (src/host/field-config.ts) without bundling the registry into a loader
+ * that agent pages share.
+ */
+export function isFieldConfigBody(v: Rec): boolean {
   const options = v.options
   return (
-    isFieldKind(v.kind) &&
     isStr(v.label, 200) &&
     isStr(v.locale, 35) &&
     isStringRecord(v.theme, 64, 200) &&
@@ -89,9 +93,12 @@ function isConfig(v: unknown): v is FieldConfig {
     isRec(options) &&
     Object.keys(options).length <= 16 &&
     Object.values(options).every((x) => isStr(x, 512) || typeof x === 'number' || isBool(x)) &&
-    (v.gate === undefined || isStr(v.gate, 64)) &&
-    (v.demo === undefined || isFieldDemo(v.kind, v.demo))
+    (v.gate === undefined || isStr(v.gate, 64))
   )
+}
+
+function isConfig(v: unknown): v is FieldConfig {
+  return isRec(v) && isFieldKind(v.kind) && isFieldConfigBody(v) && (v.demo === undefined || isFieldDemo(v.kind, v.demo))
 }
 
 const HOST_GUARDS: GuardTable<HostMessage> = {
