@@ -1,15 +1,13 @@
 import { expect } from 'chai'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { generateKeyPair } from '../../src/crypto/index.js'
+import { serveProcess } from '../support/serve-process.js'
 import { tokenMatches } from '../../src/node/frame-server/admin-routes.js'
 import { startFrameServer, type FrameServer } from '../../src/node/frame-server/server.js'
 
 const TOKEN = 'test-admin-token-0123456789abcdef-XYZ'
-const BIN = fileURLToPath(new URL('../../bin/secure-fields.mjs', import.meta.url))
 
 function call(server: { url: string }, method: string, path: string, options: { token?: string; body?: string } = {}) {
   return fetch(`${server.url}${path}`, {
@@ -120,35 +118,10 @@ describe('frame server: desk key registration (POST/DELETE /policy/keys)', funct
 
 describe('secure-fields serve --admin-token-file', function () {
   this.timeout(60000)
-  let dir: string
-  let child: ChildProcess | undefined
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sf-serve-admin-'))
-    writeFileSync(join(dir, 'card.html'), '<!doctype html><html><head></head><body></body></html>')
-  })
-  afterEach(() => {
-    child?.kill('SIGTERM')
-    child = undefined
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-
-  /** Starts `serve` and resolves with its URL once it listens, or with its stderr if it exits. */
-  function serve(args: string[]): Promise<{ url?: string; stderr: string; code?: number | null }> {
-    return new Promise((resolve) => {
-      const c = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--allow-parent', 'http://localhost:1', '--dir', dir, '--quiet', ...args])
-      child = c
-      let stderr = ''
-      c.stderr.on('data', (d) => (stderr += d))
-      c.stdout.on('data', (d: Buffer) => {
-        const m = /listening on (http:\/\/[^ ]+)/.exec(String(d))
-        if (m) resolve({ url: m[1]!, stderr })
-      })
-      c.on('close', (code) => resolve({ stderr, code }))
-    })
-  }
+  const { dir: scratch, serve, stop } = serveProcess('sf-serve-admin-')
 
   it('turns the route on with the token from the file, and pinning on from the start', async () => {
-    const file = join(dir, 'token')
+    const file = join(scratch(), 'token')
     writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 })
     const { url } = await serve(['--admin-token-file', file])
     expect(url).to.be.a('string')
@@ -170,8 +143,8 @@ describe('secure-fields serve --admin-token-file', function () {
     expect(any.url).to.be.a('string')
     const policy = (await (await fetch(`${any.url}/policy.json`)).json()) as { pinnedKeys?: string[] }
     expect(policy).to.not.have.property('pinnedKeys')
-    child?.kill('SIGTERM')
-    const file = join(dir, 'token-any')
+    stop()
+    const file = join(scratch(), 'token-any')
     writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 })
     const both = await serve(['--any-key', '--admin-token-file', file])
     expect(both.code).to.equal(2)
@@ -181,7 +154,7 @@ describe('secure-fields serve --admin-token-file', function () {
     const { startFrameServer } = await import('../../src/node/frame-server/server.js')
     let code: string | undefined
     try {
-      await startFrameServer({ port: 0, dir, allowParents: ['http://localhost:1'], adminToken: 'x'.repeat(31) })
+      await startFrameServer({ port: 0, dir: scratch(), allowParents: ['http://localhost:1'], adminToken: 'x'.repeat(31) })
     } catch (e) {
       code = (e as { code?: string }).code
     }
@@ -189,13 +162,13 @@ describe('secure-fields serve --admin-token-file', function () {
   })
 
   it('refuses a short token or a missing file', async () => {
-    const file = join(dir, 'short')
+    const file = join(scratch(), 'short')
     writeFileSync(file, 'short\n')
     const short = await serve(['--admin-token-file', file])
     expect(short.code).to.equal(1)
     expect(short.stderr).to.contain('ERR_INPUT_INVALID')
     expect(short.stderr).to.not.contain('short\n')
-    const missing = await serve(['--admin-token-file', join(dir, 'nope')])
+    const missing = await serve(['--admin-token-file', join(scratch(), 'nope')])
     expect(missing.code).to.equal(1)
     expect(missing.stderr).to.contain('ERR_INPUT_INVALID')
   })

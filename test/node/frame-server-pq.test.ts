@@ -1,14 +1,12 @@
 import { expect } from 'chai'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { generateKeyPair } from '../../src/crypto/index.js'
+import { serveProcess } from '../support/serve-process.js'
 import { startFrameServer, type FrameServer } from '../../src/node/frame-server/server.js'
 
 const TOKEN = 'test-admin-token-0123456789abcdef-XYZ'
-const BIN = fileURLToPath(new URL('../../bin/secure-fields.mjs', import.meta.url))
 const post = (server: { url: string }, body: unknown) =>
   fetch(`${server.url}/policy/keys`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
 
@@ -52,38 +50,14 @@ describe('frame server: post-quantum keys and the requirePq policy', function ()
 
 describe('secure-fields serve: key sets and --require-pq', function () {
   this.timeout(60000)
-  let dir: string
-  let child: ChildProcess | undefined
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sf-serve-pq-'))
-    writeFileSync(join(dir, 'card.html'), '<!doctype html><html><head></head><body></body></html>')
-  })
-  afterEach(() => {
-    child?.kill('SIGTERM')
-    child = undefined
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-
-  function serve(args: string[]): Promise<{ url?: string; stderr: string; code?: number | null }> {
-    return new Promise((resolve) => {
-      const c = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--allow-parent', 'http://localhost:1', '--dir', dir, '--quiet', ...args])
-      child = c
-      let stderr = ''
-      c.stderr.on('data', (d) => (stderr += d))
-      c.stdout.on('data', (d: Buffer) => {
-        const m = /listening on (http:\/\/[^ ]+)/.exec(String(d))
-        if (m) resolve({ url: m[1]!, stderr })
-      })
-      c.on('close', (code) => resolve({ stderr, code }))
-    })
-  }
+  const { dir: scratch, serve, stop } = serveProcess('sf-serve-pq-')
 
   it('--pin-key takes key sets (JWKS) of any suite; --require-pq names the kinds', async () => {
     const team = await Promise.all([0, 1].map(() => generateKeyPair({ alg: 'HPKE-9-KE' })))
     const single = await generateKeyPair()
-    writeFileSync(join(dir, 'team.jwks.json'), JSON.stringify({ keys: team.map((k) => k.publicJwk) }))
-    writeFileSync(join(dir, 'single.jwk.json'), JSON.stringify(single.publicJwk))
-    const { url, stderr } = await serve(['--pin-key', join(dir, 'team.jwks.json'), '--pin-key', join(dir, 'single.jwk.json'), '--require-pq', 'ssn', '--require-pq', 'iban'])
+    writeFileSync(join(scratch(), 'team.jwks.json'), JSON.stringify({ keys: team.map((k) => k.publicJwk) }))
+    writeFileSync(join(scratch(), 'single.jwk.json'), JSON.stringify(single.publicJwk))
+    const { url, stderr } = await serve(['--pin-key', join(scratch(), 'team.jwks.json'), '--pin-key', join(scratch(), 'single.jwk.json'), '--require-pq', 'ssn', '--require-pq', 'iban'])
     expect(url, stderr).to.be.a('string')
     const policy = (await (await fetch(`${url}/policy.json`)).json()) as { pinnedKeys: string[]; requirePq: string[] }
     expect(policy.pinnedKeys).to.deep.equal([...team.map((k) => k.publicJwk.kid), single.publicJwk.kid])
@@ -93,8 +67,8 @@ describe('secure-fields serve: key sets and --require-pq', function () {
   it('--pin-key refuses a file holding a private key (X25519 or AKP), with exit 1', async () => {
     for (const alg of ['HPKE-4', 'HPKE-9'] as const) {
       const { privateJwk } = await generateKeyPair({ alg })
-      writeFileSync(join(dir, `private-${alg}.json`), JSON.stringify({ keys: [privateJwk] }))
-      const r = await serve(['--pin-key', join(dir, `private-${alg}.json`)])
+      writeFileSync(join(scratch(), `private-${alg}.json`), JSON.stringify({ keys: [privateJwk] }))
+      const r = await serve(['--pin-key', join(scratch(), `private-${alg}.json`)])
       expect(r.code, alg).to.equal(1)
       expect(r.stderr).to.include('ERR_KEY_INVALID')
       expect(r.stderr).to.not.include(alg === 'HPKE-9' ? (privateJwk as { priv: string }).priv : (privateJwk as { d: string }).d)
