@@ -7,9 +7,7 @@
  * server's transcript or output, the SQLite file or the audit log.
  */
 import { expect } from 'chai'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import WebSocket from 'ws'
@@ -17,19 +15,17 @@ import { verifyAuditLog } from '../../src/node/audit/index.js'
 import { launchChromium } from '../support/playwright.js'
 import { canaryCard, canaryIban, canarySsn } from '../support/canary-values.js'
 import { canaryPattern } from '../support/canary.js'
+import { startDemo, type DemoServer } from '../support/demo-server.js'
 
 // Ports of their own, beside the demo's end-to-end test.
 const PORT = Number(process.env.SF_E2E_PORT ?? 5673) + 2
-const FRAME_PORT = PORT + 1
 const CONVERSATION = 'conversation-guard'
 
 const spaced = (digits: string, every = 4) => digits.replace(new RegExp(`(\\d{${every}})(?!$)`, 'g'), '$1 ')
 
 describe('the demo: numbers typed in the chat box', function () {
   this.timeout(180_000)
-  let server: ChildProcess
-  let output = ''
-  let dataDir: string
+  let demo: DemoServer
   let browser: Browser
   let context: BrowserContext
   let agent: Page
@@ -49,15 +45,7 @@ describe('the demo: numbers typed in the chat box', function () {
   const printedIban = (value: string) => value.replace(/(.{4})(?!$)/g, '$1 ')
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sf-demo-guard-'))
-    server = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-      env: { ...process.env, DEMO_PORT: String(PORT), DEMO_FRAME_PORT: String(FRAME_PORT), DEMO_DATA_DIR: dataDir, DEMO_VERBOSE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    server.stdout!.on('data', (d) => (output += d))
-    server.stderr!.on('data', (d) => (output += d))
-    for (let i = 0; i < 300 && !output.includes('agent console'); i++) await new Promise((r) => setTimeout(r, 100))
-    expect(output, output).to.include('agent console')
+    demo = await startDemo(PORT, 'sf-demo-guard-')
     browser = await launchChromium()
     context = await browser.newContext()
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://localhost:${PORT}` })
@@ -74,15 +62,7 @@ describe('the demo: numbers typed in the chat box', function () {
 
   after(async () => {
     await browser?.close()
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r))
-      server.kill('SIGTERM')
-      // A server that does not stop within ten seconds (a test failed with a connection open) is killed.
-      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
-    }
-    rmSync(dataDir, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   /** Sends what is in the page's composer; resolves with the composer's text afterwards. */
@@ -161,11 +141,11 @@ describe('the demo: numbers typed in the chat box', function () {
       socket.close()
     }
     await agent.locator('#audit .audit.redacted', { hasText: 'card 1' }).waitFor()
-    const entries = readFileSync(join(dataDir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; actor?: string; detail?: Record<string, string> })
+    const entries = readFileSync(join(demo.dataDir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; actor?: string; detail?: Record<string, string> })
     expect(entries.filter((e) => e.event === 'redacted')).to.deep.equal([
       { ...entries.find((e) => e.event === 'redacted'), actor: 'customer', detail: { card: '1', ssn: '0', iban: '0' } },
     ])
-    expect((await verifyAuditLog(join(dataDir, 'audit.log'))).ok).to.equal(true)
+    expect((await verifyAuditLog(join(demo.dataDir, 'audit.log'))).ok).to.equal(true)
   })
 
   it('the digits are nowhere: pages, a fresh transcript, server output, SQLite file, audit log', async () => {
@@ -177,9 +157,9 @@ describe('the demo: numbers typed in the chat box', function () {
       'customer page': await customer.evaluate(() => document.documentElement.outerHTML),
       'agent page': await agent.evaluate(() => document.documentElement.outerHTML),
       'transcript sent to a new page': await late.evaluate(() => document.querySelector('#transcript')!.textContent ?? ''),
-      'server output': output,
+      'server output': demo.output(),
     }
-    for (const file of readdirSync(dataDir)) places[`data/${file}`] = readFileSync(join(dataDir, file), 'latin1')
+    for (const file of readdirSync(demo.dataDir)) places[`data/${file}`] = readFileSync(join(demo.dataDir, file), 'latin1')
     expect(Object.keys(places)).to.include.members(['data/audit.log', 'data/envelopes.sqlite'])
     for (const canary of canaries) {
       const pattern = canaryPattern(canary.slice(0, 12))

@@ -11,9 +11,7 @@
  * server's output.
  */
 import { expect } from 'chai'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { verifyAuditLog } from '../../src/node/audit/index.js'
@@ -21,17 +19,15 @@ import { openSqliteStore } from '../../src/node/store/index.js'
 import { addVirtualAuthenticator, launchChromium } from '../support/playwright.js'
 import { canaryCard } from '../support/canary-values.js'
 import { canaryPattern } from '../support/canary.js'
+import { startDemo, type DemoServer } from '../support/demo-server.js'
 
 const PORT = Number(process.env.SF_E2E_PORT ?? 5673)
-const FRAME_PORT = PORT + 1
 // An order number as conversation id: identifiers are not values, and the audit log takes them.
 const CONVERSATION = 'order-123456789012'
 
 describe('the demo, end to end', function () {
   this.timeout(180_000)
-  let server: ChildProcess
-  let output = ''
-  let dataDir: string
+  let demo: DemoServer
   let browser: Browser
   let agent: Page
   let customer: Page
@@ -43,23 +39,13 @@ describe('the demo, end to end', function () {
   }
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sf-demo-'))
-    server = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-      env: { ...process.env, DEMO_PORT: String(PORT), DEMO_FRAME_PORT: String(FRAME_PORT), DEMO_DATA_DIR: dataDir, DEMO_VERBOSE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    server.stdout!.on('data', (d) => (output += d))
-    server.stderr!.on('data', (d) => (output += d))
-    for (let i = 0; i < 300 && !output.includes('agent console'); i++) await new Promise((r) => setTimeout(r, 100))
-    expect(output, output).to.include('agent console')
+    demo = await startDemo(PORT, 'sf-demo-')
     browser = await launchChromium()
   })
 
   after(async () => {
     await browser?.close()
-    server?.kill('SIGTERM')
-    await new Promise((r) => server?.once('exit', r))
-    rmSync(dataDir, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   /**
@@ -158,7 +144,7 @@ describe('the demo, end to end', function () {
     // Both transcripts show the preview only.
     const preview = `Visa •••• ${canary.slice(-4)}`
     await customer.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor().catch(async (e) => {
-      throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${output.slice(-2000)}`)
+      throw new Error(`${e.message}\nstatus: ${await customer.locator('.status').allInnerTexts()}\nserver: ${demo.output().slice(-2000)}`)
     })
     await agent.locator('#transcript .entry.secure .preview', { hasText: preview }).waitFor()
     // The card was sealed once, to the agent's post-quantum desk and to the back office: the back
@@ -185,7 +171,7 @@ describe('the demo, end to end', function () {
     await agentTab2.bringToFront()
     await desk2.locator('button.sf-action').click({ timeout: 20000 })
     await agentTab2.locator('#desk-status', { hasText: 'Not revealed (ERR_STEP_UP_FAILED)' }).waitFor()
-    const stillStored = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })
+    const stillStored = await openSqliteStore({ file: join(demo.dataDir, 'envelopes.sqlite') })
     expect((await stillStored.list(CONVERSATION)).map((l) => l.meta.preview)).to.deep.equal([preview])
     await stillStored.close()
     await agentTab2.locator('#audit .event', { hasText: 'released' }).waitFor()
@@ -207,10 +193,10 @@ describe('the demo, end to end', function () {
     await agent.locator('#audit .event', { hasText: 'wiped' }).nth(1).waitFor()
     const events = await agent.locator('#audit .event').allInnerTexts()
     for (const e of ['stored', 'claimed', 'released', 'taken', 'revealed', 'wiped']) expect(events, events.join(',')).to.include(e)
-    const verification = await verifyAuditLog(join(dataDir, 'audit.log'))
+    const verification = await verifyAuditLog(join(demo.dataDir, 'audit.log'))
     expect(verification.ok, JSON.stringify(verification.problems)).to.equal(true)
     // This run's entries: the log is the server's, and each run has its own conversation.
-    const entries = readFileSync(join(dataDir, 'audit.log'), 'utf8')
+    const entries = readFileSync(join(demo.dataDir, 'audit.log'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { event: string; actor?: string; conversation?: string })
@@ -220,7 +206,7 @@ describe('the demo, end to end', function () {
     for (const e of ['claimed', 'released', 'taken', 'revealed', 'wiped']) expect(agentEvents, agentEvents.join(',')).to.include(e)
 
     // The envelope is gone from the store, and a second fetch finds nothing.
-    const store = await openSqliteStore({ file: join(dataDir, 'envelopes.sqlite') })
+    const store = await openSqliteStore({ file: join(demo.dataDir, 'envelopes.sqlite') })
     expect(await store.list(CONVERSATION)).to.deep.equal([])
     await store.close()
     // Answered: the request's line says it was sent, and its form is gone.
@@ -233,10 +219,10 @@ describe('the demo, end to end', function () {
       'customer page': String(await customer.evaluate('document.documentElement.outerHTML')),
       'agent page': String(await agent.evaluate('document.documentElement.outerHTML')),
       'second agent page': String(await agentTab2.evaluate('document.documentElement.outerHTML')),
-      'server output': output,
-      'audit log': readFileSync(join(dataDir, 'audit.log'), 'latin1'),
+      'server output': demo.output(),
+      'audit log': readFileSync(join(demo.dataDir, 'audit.log'), 'latin1'),
     }
-    for (const file of readdirSync(dataDir)) hostTexts[`data/${file}`] = readFileSync(join(dataDir, file), 'latin1')
+    for (const file of readdirSync(demo.dataDir)) hostTexts[`data/${file}`] = readFileSync(join(demo.dataDir, file), 'latin1')
     for (const [where, text] of Object.entries(hostTexts)) expect(pattern.test(text), `canary found in ${where}`).to.equal(false)
     await agent.context().close()
     await customer.context().close()
