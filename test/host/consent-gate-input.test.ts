@@ -55,25 +55,14 @@ describe('<consent-gate>: every customer consents at the first try', function ()
 
   it('the keyboard: Tab from the page to the box, Space', async () => {
     await consentsAtFirstTry(async (gate) => {
-      const before = document.body.insertBefore(document.createElement('button'), gate)
-      before.textContent = 'Back'
-      before.focus()
-      // Into the frame: the policy link first, then the checkbox.
-      await sendKeys({ press: 'Tab' })
-      await sendKeys({ press: 'Tab' })
-      await checkboxFocused()
+      await tabToCheckbox(gate)
       await sendKeys({ press: 'Space' })
     })
   })
 
   it('Space right after the page resized the frame (a key has no position to move under)', async () => {
     await consentsAtFirstTry(async (gate) => {
-      const before = document.body.insertBefore(document.createElement('button'), gate)
-      before.textContent = 'Back'
-      before.focus()
-      await sendKeys({ press: 'Tab' })
-      await sendKeys({ press: 'Tab' })
-      await checkboxFocused()
+      await tabToCheckbox(gate)
       const frame = gate.shadowRoot!.querySelector('iframe')!
       const resized = waitForGate(gate, (s) => !s.visible)
       frame.style.width = `${frame.getBoundingClientRect().width - 40}px`
@@ -145,6 +134,16 @@ describe('<consent-gate>: every customer consents at the first try', function ()
  * Waits until the gate frame has the focus on its checkbox: focus crosses into a frame through the
  * browser, and a key sent before it lands goes to the page instead.
  */
+/** A keyboard user on the page's control before the gate Tabs into the frame: the policy link, then the checkbox. */
+async function tabToCheckbox(gate: ConsentGate): Promise<void> {
+  const before = document.body.insertBefore(document.createElement('button'), gate)
+  before.textContent = 'Back'
+  before.focus()
+  await sendKeys({ press: 'Tab' })
+  await sendKeys({ press: 'Tab' })
+  await checkboxFocused()
+}
+
 async function checkboxFocused(): Promise<void> {
   const deadline = Date.now() + 10000
   while (!(await inFrame('gate', () => document.hasFocus() && (document.activeElement as HTMLInputElement | null)?.type === 'checkbox'))) {
